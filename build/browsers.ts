@@ -1,0 +1,149 @@
+/**
+ * Finds and launches the real browsers with the built extension loaded, for `npm start`,
+ * `npm run screenshots`, the e2e tests and the benchmark. Never downloads a browser: it uses
+ * what is installed (Debian's chromium and firefox-esr on CI). See ../shared/notes/e2e.md.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The gecko id from manifest.json; Firefox keys the pinned moz-extension UUID on it. */
+export const GECKO_ID = 'backstory@backstory-reader.org';
+
+const CANDIDATES: Record<BrowserName, string[]> = {
+  // Debian's /usr/bin/chromium is a shell wrapper that adds flags; the real binary takes ours as given.
+  chromium: [
+    '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
+  firefox: [
+    '/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr',
+    '/Applications/Firefox.app/Contents/MacOS/firefox',
+  ],
+};
+
+/** The path of an installed browser, from CHROME_PATH / FIREFOX_PATH or the usual places; null if none. */
+export function findBrowser(name: BrowserName): string | null {
+  const fromEnv = name === 'chromium' ? process.env.CHROME_PATH : process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES[name].find((p) => existsSync(p)) ?? null;
+}
+
+/** How to get a browser, for messages where none is installed. */
+export const INSTALL_HINT =
+  'Install Chromium and Firefox ESR (Debian/Ubuntu: sudo apt-get install -y chromium firefox-esr), ' +
+  'or point CHROME_PATH / FIREFOX_PATH at an installed Chrome/Chromium or Firefox.';
+
+/** Chromium flags for this closed network (../shared/notes/e2e.md): no sandbox as root, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
+];
+
+export interface LaunchedBrowser {
+  name: BrowserName;
+  browser: Browser;
+  /** The extension's base URL: chrome-extension://<id>/ or moz-extension://<uuid>/. */
+  extensionBase: string;
+  /** Opens one of the extension's own pages (popup.html, options.html) in a tab. */
+  openExtensionPage(path: string, readySelector: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Absolute path of dist/chrome or dist/firefox. */
+  extensionPath: string;
+  headless: boolean;
+  /** Extra arguments, e.g. a window size. */
+  args?: string[];
+}
+
+/** Launches Chromium with a fresh profile and the unpacked extension. */
+export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const executablePath = findBrowser('chromium');
+  if (!executablePath) throw new Error(`No Chromium or Chrome found. ${INSTALL_HINT}`);
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: options.headless,
+    pipe: true,
+    // Puppeteer passes --disable-extensions by default: the extension would "load" and never run.
+    enableExtensions: [options.extensionPath],
+    userDataDir: profile,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    defaultViewport: null,
+  });
+  const worker = await browser.waitForTarget((t) => String(t.type()) === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
+  const extensionBase = new URL('/', worker.url()).href;
+  return {
+    name: 'chromium',
+    browser,
+    extensionBase,
+    async openExtensionPage(path, readySelector) {
+      const page = await browser.newPage();
+      await page.goto(extensionBase + path);
+      await page.waitForSelector(readySelector);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Firefox over WebDriver BiDi and installs the extension as a temporary add-on. */
+export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const executablePath = findBrowser('firefox');
+  if (!executablePath) throw new Error(`No Firefox found. ${INSTALL_HINT}`);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: options.headless,
+    // Firefox 153 refuses to navigate to moz-extension:// from the driver without it.
+    args: ['-remote-allow-system-access', ...(options.args ?? [])],
+    defaultViewport: null,
+    extraPrefsFirefox: {
+      // Pin the moz-extension UUID so the popup and options pages have a known address.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // A temporary add-on's storage is dropped on uninstall unless kept.
+      'extensions.webextensions.keepStorageOnUninstall': true,
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      // Quiet, offline profile.
+      'browser.shell.checkDefaultBrowser': false,
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.startup.homepage_override.mstone': 'ignore',
+    },
+  });
+  await browser.installExtension(options.extensionPath);
+  const extensionBase = `moz-extension://${uuid}/`;
+  return {
+    name: 'firefox',
+    browser,
+    extensionBase,
+    async openExtensionPage(path, readySelector) {
+      const page = await browser.newPage();
+      // page.goto to moz-extension:// never resolves although the page loads (e2e.md): don't await it.
+      page.goto(extensionBase + path).catch(() => undefined);
+      await page.waitForSelector(readySelector);
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Launches the named browser with its build of the extension. */
+export function launch(name: BrowserName, options: LaunchOptions): Promise<LaunchedBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
+}

@@ -1,0 +1,104 @@
+/**
+ * `npm run build`: bundles each extension context with esbuild, copies assets, and writes
+ * dist/chrome and dist/firefox, each with its own manifest from the one manifest.json.
+ * `npm run watch` (`--watch`) rebuilds on any change to src/, assets/ or manifest.json.
+ */
+import * as esbuild from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { filesNamedBy, manifestFor, type SourceManifest, type Target } from './manifest';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+export const TARGETS: Target[] = ['chrome', 'firefox'];
+
+/** One bundle per extension context; the file names are the ones manifest.json and the pages use. */
+const ENTRIES = {
+  content: 'src/content/main.ts',
+  background: 'src/background/main.ts',
+  popup: 'src/popup/main.ts',
+  options: 'src/options/main.ts',
+};
+
+function esbuildOptions(): esbuild.BuildOptions {
+  return {
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(ROOT, file)])),
+    outdir: join(DIST, 'bundles'),
+    bundle: true,
+    format: 'iife',
+    // Chrome 105 is the manifest's minimum (the Highlight API); Firefox 140 its strict_min_version.
+    target: ['chrome105', 'firefox140'],
+    // Readable output: store reviewers read it, and the size difference is small.
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Copies bundles and assets into dist/<target> and writes its manifest; checks every named file exists. */
+function assemble(target: Target): void {
+  const out = join(DIST, target);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  cpSync(join(DIST, 'bundles'), out, { recursive: true });
+  cpSync(join(ROOT, 'assets/icons'), join(out, 'icons'), { recursive: true });
+  cpSync(join(ROOT, 'assets/_locales'), join(out, '_locales'), { recursive: true });
+  cpSync(join(ROOT, 'assets/pages'), out, { recursive: true });
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
+  const manifest = manifestFor(source, target, packageVersion());
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const missing = filesNamedBy(manifest).filter((f) => !existsSync(join(out, f)));
+  if (missing.length > 0) throw new Error(`dist/${target}: manifest names missing files: ${missing.join(', ')}`);
+}
+
+/** Builds both browsers' extensions once. */
+export async function build(): Promise<void> {
+  await esbuild.build(esbuildOptions());
+  for (const target of TARGETS) assemble(target);
+}
+
+async function watchMode(): Promise<void> {
+  const ctx = await esbuild.context({
+    ...esbuildOptions(),
+    plugins: [{
+      name: 'assemble',
+      setup(b) {
+        b.onEnd((result) => {
+          if (result.errors.length > 0) return;
+          try {
+            for (const target of TARGETS) assemble(target);
+            console.log(`${new Date().toLocaleTimeString()} rebuilt dist/chrome and dist/firefox`);
+          } catch (error) {
+            console.error(error);
+          }
+        });
+      },
+    }],
+  });
+  await ctx.watch();
+  // esbuild watches the sources it bundles; assets and the manifest are copied, so watch them here.
+  let pending: NodeJS.Timeout | undefined;
+  const reassemble = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void ctx.rebuild().catch((e: unknown) => console.error(e)), 100);
+  };
+  watch(join(ROOT, 'assets'), { recursive: true }, reassemble);
+  watch(join(ROOT, 'manifest.json'), reassemble);
+  console.log('watching src/, assets/ and manifest.json; Ctrl-C to stop');
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  if (process.argv.includes('--watch')) {
+    await watchMode();
+  } else {
+    const started = performance.now();
+    await build();
+    console.log(`built dist/chrome and dist/firefox in ${Math.round(performance.now() - started)} ms`);
+  }
+}

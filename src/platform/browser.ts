@@ -1,0 +1,9 @@
+/**
+ * The only module that imports webextension-polyfill (STYLE habit 2). Firefox has a native
+ * promise-based `browser`; in Chrome the polyfill wraps `chrome`. Chrome now ships a native
+ * `browser` too, so dropping the polyfill later is a change to this file alone.
+ */
+import browser from 'webextension-polyfill';
+
+export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+export { browser };

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { filesNamedBy, manifestFor, type SourceManifest } from '../../build/manifest';
+
+const source = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as SourceManifest;
+
+describe('manifestFor', () => {
+  it('gives Chrome a service worker and no Firefox-only keys', () => {
+    const m = manifestFor(source, 'chrome', '1.2.3');
+    expect(m.background).toEqual({ service_worker: 'background.js' });
+    expect(m.browser_specific_settings).toBeUndefined();
+    expect(m.minimum_chrome_version).toBe('105');
+  });
+
+  it('gives Firefox background scripts, its gecko settings and no Chrome-only keys', () => {
+    const m = manifestFor(source, 'firefox', '1.2.3');
+    expect(m.background).toEqual({ scripts: ['background.js'] });
+    expect(m.minimum_chrome_version).toBeUndefined();
+    expect(m.browser_specific_settings).toMatchObject({
+      gecko: { id: expect.any(String), strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+
+  it('takes the version from package.json for both browsers', () => {
+    expect(manifestFor(source, 'chrome', '2.0.1').version).toBe('2.0.1');
+    expect(manifestFor(source, 'firefox', '2.0.1').version).toBe('2.0.1');
+  });
+
+  it('refuses a version the stores would reject', () => {
+    expect(() => manifestFor(source, 'chrome', '1.0.0-beta')).toThrow(/version/);
+  });
+
+  it('does not change the source manifest', () => {
+    const before = JSON.stringify(source);
+    manifestFor(source, 'chrome', '1.0.0');
+    manifestFor(source, 'firefox', '1.0.0');
+    expect(JSON.stringify(source)).toBe(before);
+  });
+
+  it('refuses a source manifest without both background keys', () => {
+    const { background: _bg, ...rest } = source;
+    expect(() => manifestFor({ ...rest, background: { scripts: ['b.js'] } }, 'chrome', '1.0.0')).toThrow(/background/);
+  });
+});
+
+describe('the source manifest', () => {
+  it('asks only for the storage permission and no host permissions', () => {
+    expect(source.permissions).toEqual(['storage']);
+    expect(source.host_permissions).toBeUndefined();
+  });
+
+  it('runs the content script on every http(s) page, in every frame', () => {
+    const [cs] = source.content_scripts as { matches: string[]; all_frames: boolean }[];
+    expect(cs?.matches).toEqual(['http://*/*', 'https://*/*']);
+    expect(cs?.all_frames).toBe(true);
+  });
+
+  it('names an icon at every size the stores ask for', () => {
+    expect(Object.keys(source.icons as object)).toEqual(['16', '32', '48', '128']);
+  });
+
+  it('lists every file the build must produce', () => {
+    expect(filesNamedBy(manifestFor(source, 'chrome', '1.0.0'))).toEqual([
+      '_locales/en/messages.json', 'background.js', 'content.js',
+      'icons/icon-128.png', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png',
+      'options.html', 'popup.html',
+    ]);
+  });
+});
