@@ -1,0 +1,74 @@
+/**
+ * The foundation's end-to-end path, in real Chromium and real Firefox ESR: the content script
+ * paints on a localhost page, the popup's switch clears and restores highlights in an open tab
+ * without a reload, and the extension pages load cleanly.
+ */
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, collectErrors, highlightTotal, serializeDom, useBrowser, waitForHighlightTotal } from './harness';
+
+/** "Iran" on basic.html outside the textarea, code and editor (heading, 2 in the first paragraph, bold). */
+const VISIBLE_MENTIONS = 4;
+
+for (const name of BROWSERS) {
+  describe(name, () => {
+    const ctx = useBrowser(name);
+
+    it('paints highlights on a localhost page, and none inside editors, forms or code', async () => {
+      const page = await ctx().openPage('basic.html');
+      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      expect(await highlightTotal(page)).toBe(VISIBLE_MENTIONS);
+      await page.close();
+    });
+
+    it("the popup's switch clears highlights from an open tab and brings them back, without a reload", async () => {
+      const page = await ctx().openPage('basic.html');
+      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      const domBefore = await serializeDom(page);
+      await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+
+      const popup = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+      expect(await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
+      await popup.click('#enabled');
+      await waitForHighlightTotal(page, 0);
+      // Nothing of Backstory's is left in the page, and the page was not reloaded.
+      expect(await serializeDom(page)).toBe(domBefore.replace(/<style>::highlight\(backstory[\s\S]*?<\/style>/, ''));
+      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+
+      await popup.click('#enabled');
+      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      expect(await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
+      await popup.close();
+      await page.close();
+    });
+
+    it('a tab opened while switched off stays unpainted until switched on', async () => {
+      const popup = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+      await popup.click('#enabled');
+      await popup.waitForFunction(() => !(document.querySelector('#enabled') as HTMLInputElement).checked);
+      const page = await ctx().openPage('basic.html');
+      // Give the content script time to run; it must paint nothing.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await highlightTotal(page)).toBe(0);
+      // A background tab is throttled in Chromium: bring the popup forward before clicking in it.
+      await popup.bringToFront();
+      await popup.click('#enabled');
+      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      await popup.close();
+      await page.close();
+    });
+
+    it.each(['popup.html', 'options.html'])('%s loads with its strings and no console errors', async (path) => {
+      const page = await ctx().ext.browser.newPage();
+      const errors = collectErrors(page);
+      const loaded = page.goto(ctx().ext.extensionBase + path).catch(() => undefined);
+      if (name === 'chromium') await loaded;
+      await page.waitForFunction(() => !!document.querySelector('#enabled') && !document.title.startsWith('__MSG'), { timeout: 10_000 });
+      // Localised text is filled in from _locales, not left as keys.
+      const label = await page.$eval('label.switch span', (el) => el.textContent);
+      expect(label).toBe('Highlight names on pages');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The real-browser harness: each e2e file launches each browser once (the machine has 2 cores and
+ * a launch costs 1-4 s), serves fixture pages from loopback, and reuses both across its cases.
+ *
+ * Which browsers run comes from E2E_BROWSERS (set by build/test.ts after checking what is
+ * installed), defaulting to both. The built extension in dist/ is used as is: build/test.ts builds
+ * it first.
+ */
+import { afterAll, beforeAll } from 'vitest';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launch, type BrowserName, type LaunchedBrowser } from '../../build/browsers';
+import { serveStatic, type StaticServer } from '../../build/serve';
+import { DIST, ROOT } from '../../build/build';
+
+/** The browsers this run covers. */
+export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',').map((s) => s.trim()).filter((s): s is BrowserName => s === 'chromium' || s === 'firefox');
+
+export interface E2EContext {
+  ext: LaunchedBrowser;
+  server: StaticServer;
+  /** Opens a fixture page (path under tests/fixtures/pages, or a routed path) in a new tab. */
+  openPage(path: string): Promise<Page>;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that launch `name` with the extension and a fixture server,
+ * and returns a getter for the context (valid inside tests).
+ */
+export function useBrowser(name: BrowserName): () => E2EContext {
+  let ctx: E2EContext | undefined;
+  beforeAll(async () => {
+    const server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
+    const ext = await launch(name, {
+      extensionPath: join(DIST, name === 'chromium' ? 'chrome' : 'firefox'),
+      headless: true,
+    });
+    ctx = {
+      ext,
+      server,
+      async openPage(path) {
+        const page = await ext.browser.newPage();
+        await page.goto(server.origin + path, { waitUntil: 'load' });
+        return page;
+      },
+    };
+  });
+  afterAll(async () => {
+    await ctx?.ext.close();
+    await ctx?.server.close();
+  });
+  return () => {
+    if (!ctx) throw new Error('browser not launched');
+    return ctx;
+  };
+}
+
+/** Number of ranges in each of Backstory's highlights, read from the page (the registry is shared). */
+export function highlightCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory')) out[name] = h.size;
+    return out;
+  });
+}
+
+/** Total ranges over all of Backstory's highlights. */
+export async function highlightTotal(page: Page): Promise<number> {
+  return Object.values(await highlightCounts(page)).reduce((a, b) => a + b, 0);
+}
+
+/** Waits until Backstory's highlights hold exactly `n` ranges (0 = none registered). */
+export async function waitForHighlightTotal(page: Page, n: number, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((want: number) => {
+    let total = 0;
+    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory')) total += h.size;
+    return total === want;
+  }, { timeout, polling: 50 }, n);
+}
+
+/** The page's DOM as markup, to prove Backstory changed nothing. */
+export function serializeDom(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+/** Collects console errors and uncaught exceptions of a page from now on. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
