@@ -19,12 +19,12 @@ try {
   await page.setViewport({ width: 1100, height: 700 });
   await page.goto(server.origin + DEMO_PAGE, { waitUntil: 'load' });
   await hoverFirstMention(page);
-  await page.screenshot({ path: join(OUT, 'demo-article.png') as `${string}.png` });
+  await page.screenshot({ path: join(OUT, 'demo-article.png') });
   console.log('docs/images/demo-article.png');
 
   const popup = await ext.openExtensionPage('popup.html', '#enabled');
   await popup.setViewport({ width: 300, height: 170 });
-  await popup.screenshot({ path: join(OUT, 'popup.png') as `${string}.png` });
+  await popup.screenshot({ path: join(OUT, 'popup.png') });
   console.log('docs/images/popup.png');
 } finally {
   await ext.close();

@@ -40,7 +40,7 @@ if (headless) {
     const dir = join(DIST, 'screenshots');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `start-${name}.png`);
-    await page.screenshot({ path: file as `${string}.png` });
+    await page.screenshot({ path: file });
     console.log(`Hovered "${hovered}" on ${url} in headless ${name}.`);
     console.log(`Screenshot: ${file}`);
   } finally {
