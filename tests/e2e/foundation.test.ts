@@ -4,6 +4,7 @@
  * without a reload, and the extension pages load cleanly.
  */
 import { describe, expect, it } from 'vitest';
+import { gotoExtensionPage } from '../../build/browsers';
 import { BROWSERS, collectErrors, highlightTotal, serializeDom, useBrowser, waitForHighlightTotal } from './harness';
 
 /** "Iran" on basic.html outside the textarea, code and editor (heading, 2 in the first paragraph, bold). */
@@ -20,25 +21,27 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
-    it("the popup's switch clears highlights from an open tab and brings them back, without a reload", async () => {
-      const page = await ctx().openPage('basic.html');
-      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
-      const domBefore = await serializeDom(page);
-      await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    it("the popup's switch clears highlights from every open tab and brings them back, without a reload", async () => {
+      const pages = [await ctx().openPage('basic.html'), await ctx().openPage('basic.html?second')];
+      for (const page of pages) await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      const domBefore = await Promise.all(pages.map(serializeDom));
+      for (const page of pages) await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
 
       const popup = await ctx().ext.openExtensionPage('popup.html', '#enabled');
       expect(await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
       await popup.click('#enabled');
-      await waitForHighlightTotal(page, 0);
-      // Nothing of Backstory's is left in the page, and the page was not reloaded.
-      expect(await serializeDom(page)).toBe(domBefore.replace(/<style>::highlight\(backstory[\s\S]*?<\/style>/, ''));
-      expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+      for (const [i, page] of pages.entries()) {
+        await waitForHighlightTotal(page, 0);
+        // Nothing of Backstory's is left in the page, and the page was not reloaded.
+        expect(await serializeDom(page)).toBe(domBefore[i]!.replace(/<style>::highlight\(backstory[\s\S]*?<\/style>/, ''));
+        expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+      }
 
       await popup.click('#enabled');
-      await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      for (const page of pages) await waitForHighlightTotal(page, VISIBLE_MENTIONS);
       expect(await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
       await popup.close();
-      await page.close();
+      for (const page of pages) await page.close();
     });
 
     it('a tab opened while switched off stays unpainted until switched on', async () => {
@@ -59,15 +62,24 @@ for (const name of BROWSERS) {
 
     it.each(['popup.html', 'options.html'])('%s loads with its strings and no console errors', async (path) => {
       const page = await ctx().ext.browser.newPage();
-      const errors = collectErrors(page);
-      const loaded = page.goto(ctx().ext.extensionBase + path).catch(() => undefined);
-      if (name === 'chromium') await loaded;
+      const errors = collectErrors(page, ctx().ext);
+      if (name === 'chromium') await page.goto(ctx().ext.extensionBase + path);
+      else await gotoExtensionPage(page, ctx().ext.extensionBase + path, '#enabled');
       await page.waitForFunction(() => !!document.querySelector('#enabled') && !document.title.startsWith('__MSG'), { timeout: 10_000 });
       // Localised text is filled in from _locales, not left as keys.
       const label = await page.$eval('label.switch span', (el) => el.textContent);
       expect(label).toBe('Highlight names on pages');
       await new Promise((r) => setTimeout(r, 300));
-      expect(errors).toEqual([]);
+      expect(errors()).toEqual([]);
+      await page.close();
+    });
+
+    it('reports an error thrown in an extension page (the check above can fail)', async () => {
+      const page = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+      const errors = collectErrors(page, ctx().ext);
+      await page.evaluate(() => { setTimeout(() => { throw new Error('deliberate failure'); }); });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(errors().join('\n')).toMatch(/deliberate failure/);
       await page.close();
     });
   });

@@ -84,12 +84,17 @@ export function serializeDom(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML);
 }
 
-/** Collects console errors and uncaught exceptions of a page from now on. */
-export function collectErrors(page: Page): string[] {
+/**
+ * Collects console errors and uncaught exceptions of `page` from now on; the returned function
+ * lists them. Firefox's extension pages report only to the browser's own output, so those lines
+ * (logged after this call) are included too.
+ */
+export function collectErrors(page: Page, ext: LaunchedBrowser): () => string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
-  return errors;
+  const before = ext.processErrors().length;
+  return () => [...errors, ...ext.processErrors().slice(before)];
 }
