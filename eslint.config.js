@@ -28,7 +28,7 @@ function contextBoundary(self) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**', 'examples/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'node_modules/**', 'coverage/**', 'tests/fixtures/**', 'examples/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,57 @@
+/**
+ * Backstory's recognition core: pure (no DOM, no browser API, no Node API), shared by the content
+ * script, the CLI and the tests. This barrel is the public API; other folders import from here.
+ *
+ * How the pieces fit, as the content script uses them:
+ *
+ *   const index = loadIndex(await (await fetch(url)).arrayBuffer()); // built by compilePacks + serializeIndex
+ *   const raw = blocks.map((text) => scanBlock(index, text));         // one block = one paragraph's text
+ *   const shown = resolvePage(index, raw, { mode: 'all' });           // page-level rules, per block
+ *   // shown[i][j].start/end are offsets in blocks[i]; entityInfo(index, m.entity) names the entity.
+ *
+ * When text is added to the page, scan the new blocks and call resolvePage again over all blocks'
+ * raw matches: it is linear and cheap, and a new strong mention can unlock earlier needsContext ones.
+ *
+ * Offsets: every offset the core returns is a UTF-16 offset in the ORIGINAL text passed in, end
+ * exclusive; `normalize(text).map` maps normalised offsets back when working on normalised text.
+ */
+
+// Text normalisation.
+export { normalize, normalizeAlias, type Normalized } from './text/normalize';
+export { isWordCodePoint } from './text/char-class';
+
+// Packs: types, validation.
+export {
+  ENTITY_TYPES,
+  MAX_CONTEXT,
+  MAX_SUMMARY,
+  type Alias,
+  type Entity,
+  type EntityType,
+  type Fact,
+  type Pack,
+  type Source,
+  type TimelineEntry,
+} from './pack/types';
+export { IMPORT_LIMITS, validatePack, type PackLimits, type Problem, type ValidationResult } from './pack/validate';
+export { isIsoDate } from './pack/formats';
+
+// The index: compile, serialise, load, inspect.
+export { compilePack, compilePacks } from './match/compile';
+export { INDEX_FORMAT_VERSION, loadIndex, serializeIndex } from './match/serialize';
+export { aliasCount, entityCount, type CompiledIndex } from './match/compiled-index';
+export {
+  aliasInfo,
+  entityInfo,
+  entityKey,
+  entityType,
+  findEntity,
+  isBroad,
+  type AliasInfo,
+  type EntityInfo,
+} from './match/entity-info';
+
+// Matching.
+export { scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
+export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
+export { findMentions, type FindOptions, type Mention } from './match/find-mentions';

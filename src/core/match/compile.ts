@@ -1,0 +1,114 @@
+/**
+ * compilePack / compilePacks: a validated pack (or several) -> the runtime index.
+ */
+import type { Pack } from '../pack/types';
+import { ENTITY_TYPES } from '../pack/types';
+import { normalizeAlias } from '../text/normalize';
+import { buildAutomaton } from './build-automaton';
+import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { buildPool } from './string-pool';
+
+/**
+ * Compiles several packs into one index. Entities keep their pack: their key is `packId:entityId`
+ * (see `entityKey`), and `related` ids are resolved within the same pack. Packs are expected to be
+ * valid (see `validatePack`); dangling related ids are ignored rather than thrown on.
+ */
+export function compilePacks(packs: readonly Pack[]): CompiledIndex {
+  const packIds: string[] = [];
+  const entityType: number[] = [];
+  const entityFlags: number[] = [];
+  const entityPack: number[] = [];
+  const entityIds: string[] = [];
+  const entityNames: string[] = [];
+  const relatedLists: Set<number>[] = [];
+  const aliasEntity: number[] = [];
+  const aliasFlags: number[] = [];
+  const aliasNorm: string[] = [];
+  const aliasLower: string[] = [];
+  const aliasText: string[] = [];
+
+  const typeCode = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+  packs.forEach((pack, p) => {
+    packIds.push(pack.id);
+    const base = entityIds.length;
+    const local = new Map<string, number>();
+    pack.entities.forEach((e, i) => {
+      if (!local.has(e.id)) local.set(e.id, base + i);
+    });
+    pack.entities.forEach((e, i) => {
+      const entity = base + i;
+      entityType.push(typeCode.get(e.type) ?? 0);
+      entityFlags.push(e.broad === true ? ENTITY_BROAD : 0);
+      entityPack.push(p);
+      entityIds.push(e.id);
+      entityNames.push(e.name);
+      relatedLists.push(new Set());
+      const addAlias = (text: string, caseSensitive: boolean, needsContext: boolean): void => {
+        const norm = normalizeAlias(text);
+        if (norm.lower === '') return;
+        aliasEntity.push(entity);
+        aliasFlags.push((caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (needsContext ? ALIAS_NEEDS_CONTEXT : 0));
+        aliasNorm.push(norm.text);
+        aliasLower.push(norm.lower);
+        aliasText.push(text);
+      };
+      // The canonical name is an alias too (case-insensitive, strong) unless listed explicitly.
+      if (!e.aliases.some((a) => a.text === e.name)) addAlias(e.name, false, false);
+      for (const a of e.aliases) addAlias(a.text, a.caseSensitive === true, a.needsContext === true);
+    });
+    // Related, in both directions.
+    pack.entities.forEach((e, i) => {
+      for (const id of e.related) {
+        const other = local.get(id);
+        if (other === undefined || other === base + i) continue;
+        relatedLists[base + i]!.add(other);
+        relatedLists[other]!.add(base + i);
+      }
+    });
+  });
+
+  const automaton = buildAutomaton(aliasLower, (a, b) => {
+    // Strong aliases first: the scanner reports the first alias of a shared key as the primary.
+    const na = aliasFlags[a]! & ALIAS_NEEDS_CONTEXT;
+    const nb = aliasFlags[b]! & ALIAS_NEEDS_CONTEXT;
+    return na !== nb ? na - nb : a - b;
+  });
+
+  const relatedStart = new Uint32Array(relatedLists.length + 1);
+  let total = 0;
+  relatedLists.forEach((set, i) => {
+    total += set.size;
+    relatedStart[i + 1] = total;
+  });
+  const related = new Int32Array(total);
+  relatedLists.forEach((set, i) => related.set([...set].sort((a, b) => a - b), relatedStart[i]));
+
+  const norm = buildPool(aliasNorm);
+  const text = buildPool(aliasText);
+  const ids = buildPool(entityIds);
+  const names = buildPool(entityNames);
+  return {
+    ...automaton,
+    aliasEntity: Int32Array.from(aliasEntity),
+    aliasFlags: Uint8Array.from(aliasFlags),
+    aliasNormStart: norm.start,
+    aliasNormPool: norm.pool,
+    aliasTextStart: text.start,
+    aliasTextPool: text.pool,
+    entityType: Uint8Array.from(entityType),
+    entityFlags: Uint8Array.from(entityFlags),
+    entityPack: Uint16Array.from(entityPack),
+    entityIdStart: ids.start,
+    entityIdPool: ids.pool,
+    entityNameStart: names.start,
+    entityNamePool: names.pool,
+    relatedStart,
+    related,
+    packIds,
+  };
+}
+
+/** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */
+export function compilePack(pack: Pack): CompiledIndex {
+  return compilePacks([pack]);
+}

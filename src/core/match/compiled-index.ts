@@ -1,0 +1,80 @@
+/**
+ * The runtime index: everything the scanner and the resolver need, as flat typed arrays so it can be
+ * serialised into one ArrayBuffer at build time and loaded by the content script as views, without
+ * parsing. Strings are stored as UTF-16 pools with offset tables (CSR layout: item i spans
+ * `start[i]..start[i + 1]`).
+ */
+import type { EntityType } from '../pack/types';
+import { ENTITY_TYPES } from '../pack/types';
+
+/** Alias flag: the normalised original-case text must equal the alias exactly. */
+export const ALIAS_CASE_SENSITIVE = 1;
+/** Alias flag: only accepted where the page also names the entity (or a related one) strongly. */
+export const ALIAS_NEEDS_CONTEXT = 2;
+/** Entity flag: a country or large institution, only shown among two other entities of the pack. */
+export const ENTITY_BROAD = 1;
+
+/** Entity types by their numeric code in the index (the order of {@link ENTITY_TYPES}). */
+export const ENTITY_TYPE_CODES: readonly EntityType[] = ENTITY_TYPES;
+
+/** The compiled index of one or more packs. Treat as immutable. */
+export interface CompiledIndex {
+  // The Aho-Corasick automaton over lower-cased normalised aliases. State 0 is the root.
+  /** Next state from the root for each ASCII unit; 0 means "stay at the root". */
+  readonly rootAscii: Int32Array;
+  /** Per state (length states + 1): first edge of the state in the edge arrays. */
+  readonly edgeStart: Uint32Array;
+  /** Edge labels (UTF-16 units), sorted within each state. */
+  readonly edgeChar: Uint16Array;
+  /** Edge targets. */
+  readonly edgeNext: Int32Array;
+  /** Failure link of each state. */
+  readonly fail: Int32Array;
+  /** Next state on the failure chain that ends an alias, or -1 (the "dictionary suffix link"). */
+  readonly dictLink: Int32Array;
+  /** Per state (length states + 1): first alias ending exactly at the state, in `outAlias`. */
+  readonly outStart: Uint32Array;
+  /** Alias ids ending at each state, strong aliases first. */
+  readonly outAlias: Int32Array;
+
+  // Aliases.
+  /** Entity of each alias. */
+  readonly aliasEntity: Int32Array;
+  /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}). */
+  readonly aliasFlags: Uint8Array;
+  /** Offsets into `aliasNormPool`: the normalised original-case alias (its length is the match length). */
+  readonly aliasNormStart: Uint32Array;
+  readonly aliasNormPool: Uint16Array;
+  /** Offsets into `aliasTextPool`: the alias as the pack wrote it, for "why highlighted". */
+  readonly aliasTextStart: Uint32Array;
+  readonly aliasTextPool: Uint16Array;
+
+  // Entities.
+  /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */
+  readonly entityType: Uint8Array;
+  /** Flags of each entity ({@link ENTITY_BROAD}). */
+  readonly entityFlags: Uint8Array;
+  /** Pack of each entity (index into `packIds`). */
+  readonly entityPack: Uint16Array;
+  /** Offsets into `entityIdPool`: the entity's id within its pack. */
+  readonly entityIdStart: Uint32Array;
+  readonly entityIdPool: Uint16Array;
+  /** Offsets into `entityNamePool`: the canonical name. */
+  readonly entityNameStart: Uint32Array;
+  readonly entityNamePool: Uint16Array;
+  /** Related entities, both directions, deduplicated (CSR). */
+  readonly relatedStart: Uint32Array;
+  readonly related: Int32Array;
+  /** Ids of the packs compiled in, in order. */
+  readonly packIds: readonly string[];
+}
+
+/** Number of aliases in the index. */
+export function aliasCount(index: CompiledIndex): number {
+  return index.aliasEntity.length;
+}
+
+/** Number of entities in the index. */
+export function entityCount(index: CompiledIndex): number {
+  return index.entityType.length;
+}

@@ -1,0 +1,94 @@
+/**
+ * Accessors for what the card and the popup show about a match: the entity's key, id, name and
+ * type, and the alias that matched ("why highlighted"). The full entity (summary, facts, sources)
+ * stays in the pack; `packId` + `id` find it there.
+ */
+import type { EntityType } from '../pack/types';
+import {
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_NEEDS_CONTEXT,
+  ENTITY_BROAD,
+  ENTITY_TYPE_CODES,
+  type CompiledIndex,
+} from './compiled-index';
+import { poolString } from './string-pool';
+
+/** What the index knows about one entity. */
+export interface EntityInfo {
+  /** `packId:entityId`, unique across packs; the key used by `hiddenEntities`. */
+  readonly key: string;
+  readonly packId: string;
+  /** The entity's id within its pack. */
+  readonly id: string;
+  /** Canonical name. */
+  readonly name: string;
+  readonly type: EntityType;
+  readonly broad: boolean;
+  /** Related entities (indices), in either direction. */
+  readonly related: readonly number[];
+}
+
+/** What the index knows about one alias. */
+export interface AliasInfo {
+  /** The alias as the pack wrote it. */
+  readonly text: string;
+  readonly entity: number;
+  readonly caseSensitive: boolean;
+  readonly needsContext: boolean;
+}
+
+function checkEntity(index: CompiledIndex, entity: number): void {
+  if (!Number.isInteger(entity) || entity < 0 || entity >= index.entityType.length) throw new RangeError(`no entity ${entity}`);
+}
+
+/** The pack-qualified key of an entity: `packId:entityId`. */
+export function entityKey(index: CompiledIndex, entity: number): string {
+  checkEntity(index, entity);
+  return `${index.packIds[index.entityPack[entity]!] ?? ''}:${poolString(index.entityIdStart, index.entityIdPool, entity)}`;
+}
+
+/** The entity's type. */
+export function entityType(index: CompiledIndex, entity: number): EntityType {
+  checkEntity(index, entity);
+  return ENTITY_TYPE_CODES[index.entityType[entity]!] ?? 'concept';
+}
+
+/** Whether the entity is broad (a country, a large institution). */
+export function isBroad(index: CompiledIndex, entity: number): boolean {
+  checkEntity(index, entity);
+  return (index.entityFlags[entity]! & ENTITY_BROAD) !== 0;
+}
+
+/** Everything the index knows about an entity. */
+export function entityInfo(index: CompiledIndex, entity: number): EntityInfo {
+  checkEntity(index, entity);
+  const packId = index.packIds[index.entityPack[entity]!] ?? '';
+  const id = poolString(index.entityIdStart, index.entityIdPool, entity);
+  return {
+    key: `${packId}:${id}`,
+    packId,
+    id,
+    name: poolString(index.entityNameStart, index.entityNamePool, entity),
+    type: entityType(index, entity),
+    broad: isBroad(index, entity),
+    related: Array.from(index.related.subarray(index.relatedStart[entity], index.relatedStart[entity + 1])),
+  };
+}
+
+/** Everything the index knows about an alias. */
+export function aliasInfo(index: CompiledIndex, alias: number): AliasInfo {
+  if (!Number.isInteger(alias) || alias < 0 || alias >= index.aliasEntity.length) throw new RangeError(`no alias ${alias}`);
+  const flags = index.aliasFlags[alias]!;
+  return {
+    text: poolString(index.aliasTextStart, index.aliasTextPool, alias),
+    entity: index.aliasEntity[alias]!,
+    caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
+    needsContext: (flags & ALIAS_NEEDS_CONTEXT) !== 0,
+  };
+}
+
+/** The entity with this key (`packId:entityId`), or -1. Linear: for occasional look-ups only. */
+export function findEntity(index: CompiledIndex, key: string): number {
+  for (let e = 0; e < index.entityType.length; e++) if (entityKey(index, e) === key) return e;
+  return -1;
+}

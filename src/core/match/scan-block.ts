@@ -1,0 +1,201 @@
+/**
+ * scanBlock: finds the candidate mentions in one block of text (a paragraph from the DOM), after
+ * the case, word-boundary, fused-name and leftmost-longest rules. Page-level rules (needsContext,
+ * broad, mode, filters) come later, in `resolvePage`.
+ */
+import { isWordAt, isWordBefore } from '../text/char-class';
+import { createBuffers, normalizeInto, type NormalizedBuffers } from '../text/normalize';
+import { findEdge } from './build-automaton';
+import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type CompiledIndex } from './compiled-index';
+import { isFusedName, isHeading } from './fused-names';
+
+/** One candidate mention in a block: offsets are in the block's ORIGINAL text, end exclusive. */
+export interface RawMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The alias matched (the primary one when several aliases share the text: strong first). */
+  readonly alias: number;
+  /** The alias's entity. */
+  readonly entity: number;
+  /** False when the alias needs context (see `resolvePage`). */
+  readonly strong: boolean;
+  /**
+   * Present only when several aliases (of different entities) match this very span: all of them,
+   * primary first, so `resolvePage` can pick the one the page's context supports.
+   */
+  readonly alternatives?: readonly number[];
+}
+
+/** Options of {@link scanBlock}. */
+export interface ScanOptions {
+  /** Apply the fused-name rule (default true). Off only for tests and diagnostics. */
+  readonly fusedNames?: boolean;
+}
+
+// Scratch memory reused across calls: the DOM side scans thousands of small blocks per page.
+const scratch: NormalizedBuffers = createBuffers(4096);
+let candStart = new Int32Array(256);
+let candEnd = new Int32Array(256);
+let candState = new Int32Array(256);
+
+const COMBINING_MARK = /^\p{M}$/u;
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+
+function growCandidates(): void {
+  const size = candStart.length * 2;
+  const s = new Int32Array(size);
+  const e = new Int32Array(size);
+  const st = new Int32Array(size);
+  s.set(candStart);
+  e.set(candEnd);
+  st.set(candState);
+  candStart = s;
+  candEnd = e;
+  candState = st;
+}
+
+/** Whether the original-case normalised text at `start` equals the alias's normalised text. */
+function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, alias: number): boolean {
+  const a = index.aliasNormStart[alias]!;
+  const b = index.aliasNormStart[alias + 1]!;
+  const pool = index.aliasNormPool;
+  for (let k = a; k < b; k++) if (pool[k] !== text[start + k - a]) return false;
+  return true;
+}
+
+/** The aliases of state `s` that pass the case check at `start`, primary first. */
+function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start: number): number[] {
+  const out: number[] = [];
+  for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
+    const alias = index.outAlias[k]!;
+    if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) === 0 || caseMatches(index, text, start, alias)) out.push(alias);
+  }
+  return out;
+}
+
+/**
+ * Scans one block. Returns its matches in document order, never overlapping, offsets in the
+ * original `blockText`. Cost is linear in the block's length, whatever the number of aliases.
+ */
+export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = {}): RawMatch[] {
+  const buf = normalizeInto(blockText, scratch);
+  const n = buf.length;
+  const lower = buf.lower;
+  const text = buf.text;
+  const { rootAscii, edgeStart, edgeChar, edgeNext, fail, dictLink, outStart, aliasNormStart } = index;
+  const firstOut = index.outAlias;
+
+  // Pass 1: every (start, end, state) whose span is bounded by non-word characters.
+  let count = 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const c = lower[i]!;
+    for (;;) {
+      if (s === 0) {
+        if (c < 128) s = rootAscii[c]!;
+        else {
+          const t = findEdge(edgeStart, edgeChar, edgeNext, 0, c);
+          s = t < 0 ? 0 : t;
+        }
+        break;
+      }
+      const t = findEdge(edgeStart, edgeChar, edgeNext, s, c);
+      if (t >= 0) {
+        s = t;
+        break;
+      }
+      s = fail[s]!;
+    }
+    if (s === 0) continue;
+    let o = outStart[s]! < outStart[s + 1]! ? s : dictLink[s]!;
+    if (o < 0) continue;
+    // Every alias ending here shares the end boundary: test it once.
+    if (i + 1 < n) {
+      const next = text[i + 1]!;
+      if (next < 128 ? ASCII_WORD[next] === 1 : isWordAt(text, i + 1, n)) continue;
+    }
+    while (o >= 0) {
+      const len = aliasNormStart[firstOut[outStart[o]!]! + 1]! - aliasNormStart[firstOut[outStart[o]!]!]!;
+      const start = i + 1 - len;
+      const prev = start > 0 ? text[start - 1]! : 32;
+      if (!(prev < 128 ? ASCII_WORD[prev] === 1 : isWordBefore(text, start))) {
+        if (count === candStart.length) growCandidates();
+        candStart[count] = start;
+        candEnd[count] = i + 1;
+        candState[count] = o;
+        count++;
+      }
+      o = dictLink[o]!;
+    }
+  }
+  if (count === 0) return [];
+
+  // Pass 2: the case check (a failing candidate must not block a shorter one), then leftmost-longest.
+  const order: number[] = [];
+  const aliasesOf: (number[] | undefined)[] = new Array<number[] | undefined>(count);
+  for (let k = 0; k < count; k++) {
+    const valid = validAliases(index, text, candState[k]!, candStart[k]!);
+    if (valid.length > 0) {
+      aliasesOf[k] = valid;
+      order.push(k);
+    }
+  }
+  order.sort((a, b) => candStart[a]! - candStart[b]! || candEnd[b]! - candEnd[a]!);
+
+  const fused = options.fusedNames !== false;
+  let heading: boolean | undefined;
+  let maxLen = 0;
+  for (const k of order) maxLen = Math.max(maxLen, candEnd[k]! - candStart[k]!);
+  // Whether another candidate, lying outside the match [ms, me), overlaps the word [a, b).
+  const coveredOutside = (ms: number, me: number) => (a: number, b: number): boolean => {
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (candStart[order[mid]!]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo - 1; j >= 0; j--) {
+      const k = order[j]!;
+      const cs = candStart[k]!;
+      if (cs + maxLen <= a) break;
+      const ce = candEnd[k]!;
+      if (ce > a && (ce <= ms || cs >= me)) return true;
+    }
+    return false;
+  };
+
+  const matches: RawMatch[] = [];
+  const map = buf.map;
+  let lastEnd = 0;
+  for (const k of order) {
+    const start = candStart[k]!;
+    const end = candEnd[k]!;
+    if (start < lastEnd) continue;
+    if (fused && isFusedName(buf, start, end, coveredOutside(start, end))) {
+      heading ??= isHeading(buf);
+      if (!heading) continue;
+    }
+    lastEnd = end;
+    const valid = aliasesOf[k]!;
+    const alias = valid[0]!;
+    // The end offset covers the whole original code point of the last normalised unit, so text the
+    // normaliser dropped after the match (a soft hyphen, a collapsed space) is not highlighted.
+    const lastOrig = map[end - 1]!;
+    const lastUnit = blockText.charCodeAt(lastOrig);
+    let origEnd = lastOrig + (lastUnit >= 0xd800 && lastUnit <= 0xdbff && lastOrig + 1 < blockText.length ? 2 : 1);
+    // ...but it does take in the combining marks of that last letter ("Jose\u0301" is all "José").
+    const limit = map[end]!;
+    while (origEnd < limit && COMBINING_MARK.test(blockText[origEnd]!)) origEnd++;
+    const match: RawMatch = {
+      start: map[start]!,
+      end: origEnd,
+      alias,
+      entity: index.aliasEntity[alias]!,
+      strong: (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0,
+    };
+    matches.push(valid.length > 1 ? { ...match, alternatives: valid } : match);
+  }
+  return matches;
+}

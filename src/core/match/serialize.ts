@@ -1,0 +1,146 @@
+/**
+ * serializeIndex / loadIndex: the compiled index as one ArrayBuffer. The build compiles the bundled
+ * packs once; the content script fetches the buffer and loads it as typed-array views over the
+ * same memory (no parsing, no copying), which is what keeps loading a 100,000-alias index cheap.
+ *
+ * Layout (all little-endian u32 words in the header):
+ *   magic "BKIX", format version, endianness probe, section count,
+ *   then per section: element kind, byte offset, element count;
+ *   then the sections, each aligned to 8 bytes.
+ */
+import type { CompiledIndex } from './compiled-index';
+import { buildPool, poolString } from './string-pool';
+
+const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
+/** Bumped whenever the layout or the meaning of a section changes. */
+export const INDEX_FORMAT_VERSION = 1;
+const PROBE = 0x01020304;
+
+type Kind = 'u8' | 'u16' | 'i32' | 'u32';
+const KIND_CODE: Record<Kind, number> = { u8: 1, u16: 2, i32: 3, u32: 4 };
+type TypedArray = Uint8Array | Uint16Array | Int32Array | Uint32Array;
+
+/** The typed-array fields, in their fixed order in the buffer. */
+const FIELDS = [
+  ['rootAscii', 'i32'],
+  ['edgeStart', 'u32'],
+  ['edgeChar', 'u16'],
+  ['edgeNext', 'i32'],
+  ['fail', 'i32'],
+  ['dictLink', 'i32'],
+  ['outStart', 'u32'],
+  ['outAlias', 'i32'],
+  ['aliasEntity', 'i32'],
+  ['aliasFlags', 'u8'],
+  ['aliasNormStart', 'u32'],
+  ['aliasNormPool', 'u16'],
+  ['aliasTextStart', 'u32'],
+  ['aliasTextPool', 'u16'],
+  ['entityType', 'u8'],
+  ['entityFlags', 'u8'],
+  ['entityPack', 'u16'],
+  ['entityIdStart', 'u32'],
+  ['entityIdPool', 'u16'],
+  ['entityNameStart', 'u32'],
+  ['entityNamePool', 'u16'],
+  ['relatedStart', 'u32'],
+  ['related', 'i32'],
+] as const satisfies readonly (readonly [keyof CompiledIndex, Kind])[];
+
+type ArrayField = (typeof FIELDS)[number][0];
+/** Two extra sections hold the pack ids as a string pool. */
+const SECTIONS = FIELDS.length + 2;
+const HEADER_WORDS = 4 + 3 * SECTIONS;
+
+const align8 = (n: number): number => (n + 7) & ~7;
+
+/** Serialises an index into one ArrayBuffer (see the layout above). */
+export function serializeIndex(index: CompiledIndex): ArrayBuffer {
+  const packs = buildPool(index.packIds);
+  const arrays: TypedArray[] = [...FIELDS.map(([name]) => index[name]), packs.start, packs.pool];
+  const kinds: Kind[] = [...FIELDS.map(([, kind]) => kind), 'u32', 'u16'];
+  let offset = align8(HEADER_WORDS * 4);
+  const offsets: number[] = [];
+  for (const a of arrays) {
+    offsets.push(offset);
+    offset = align8(offset + a.byteLength);
+  }
+  const buffer = new ArrayBuffer(offset);
+  const header = new DataView(buffer);
+  header.setUint32(0, MAGIC, true);
+  header.setUint32(4, INDEX_FORMAT_VERSION, true);
+  new Uint32Array(buffer, 8, 1)[0] = PROBE; // native order: loadIndex checks it reads back the same
+  header.setUint32(12, SECTIONS, true);
+  const bytes = new Uint8Array(buffer);
+  arrays.forEach((a, i) => {
+    const at = 16 + i * 12;
+    header.setUint32(at, KIND_CODE[kinds[i]!], true);
+    header.setUint32(at + 4, offsets[i]!, true);
+    header.setUint32(at + 8, a.length, true);
+    bytes.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offsets[i]);
+  });
+  return buffer;
+}
+
+function view(buffer: ArrayBuffer, kind: Kind, offset: number, length: number): TypedArray {
+  switch (kind) {
+    case 'u8':
+      return new Uint8Array(buffer, offset, length);
+    case 'u16':
+      return new Uint16Array(buffer, offset, length);
+    case 'i32':
+      return new Int32Array(buffer, offset, length);
+    case 'u32':
+      return new Uint32Array(buffer, offset, length);
+  }
+}
+
+/**
+ * Loads an index serialised by {@link serializeIndex}. The typed arrays are views over `data`
+ * (copied first only if a byte view is not 8-byte aligned), so do not modify `data` afterwards.
+ * Throws on a buffer of another format version or byte order. It checks the header and section
+ * bounds, not the automaton's consistency: load only indexes this code serialised.
+ */
+export function loadIndex(data: ArrayBuffer | ArrayBufferView): CompiledIndex {
+  let buffer: ArrayBuffer;
+  let base = 0;
+  let size: number;
+  if (data instanceof ArrayBuffer) {
+    buffer = data;
+    size = data.byteLength;
+  } else if (data.byteOffset % 8 === 0 && data.buffer instanceof ArrayBuffer) {
+    buffer = data.buffer;
+    base = data.byteOffset;
+    size = data.byteLength;
+  } else {
+    buffer = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice().buffer;
+    size = buffer.byteLength;
+  }
+  if (size < 16) throw new Error('not a Backstory index: too short');
+  const header = new DataView(buffer, base, size);
+  if (header.getUint32(0, true) !== MAGIC) throw new Error('not a Backstory index: bad magic');
+  const version = header.getUint32(4, true);
+  if (version !== INDEX_FORMAT_VERSION) throw new Error(`index format ${version} is not supported (expected ${INDEX_FORMAT_VERSION})`);
+  if (new Uint32Array(buffer, base + 8, 1)[0] !== PROBE) throw new Error('index was written with another byte order');
+  if (header.getUint32(12, true) !== SECTIONS || size < HEADER_WORDS * 4) throw new Error('index has an unexpected number of sections');
+  const kinds: Kind[] = [...FIELDS.map(([, kind]) => kind), 'u32', 'u16'];
+  const arrays = kinds.map((kind, i) => {
+    const at = 16 + i * 12;
+    const offset = header.getUint32(at + 4, true);
+    const length = header.getUint32(at + 8, true);
+    const width = kind === 'u8' ? 1 : kind === 'u16' ? 2 : 4;
+    if (header.getUint32(at, true) !== KIND_CODE[kind] || offset % 8 !== 0 || offset + length * width > size) {
+      throw new Error(`index section ${i} is corrupt`);
+    }
+    return view(buffer, kind, base + offset, length);
+  });
+  const fields: Partial<Record<ArrayField, TypedArray>> = {};
+  FIELDS.forEach(([name], i) => {
+    fields[name] = arrays[i];
+  });
+  const packStart = arrays[FIELDS.length] as Uint32Array;
+  const packPool = arrays[FIELDS.length + 1] as Uint16Array;
+  const packIds: string[] = [];
+  for (let p = 0; p + 1 < packStart.length; p++) packIds.push(poolString(packStart, packPool, p));
+  return { ...(fields as Pick<CompiledIndex, ArrayField>), packIds };
+}

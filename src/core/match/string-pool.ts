@@ -1,0 +1,36 @@
+/**
+ * UTF-16 string pools: many short strings stored as one Uint16Array plus an offset table, so the
+ * index holds 100,000 alias texts without 100,000 string objects and serialises as two flat arrays.
+ */
+import { unitsToString } from '../text/normalize';
+
+/** A built pool: string i is `pool[start[i]..start[i + 1]]`. */
+export interface StringPool {
+  readonly start: Uint32Array;
+  readonly pool: Uint16Array;
+}
+
+/** Packs strings into a pool. */
+export function buildPool(strings: readonly string[]): StringPool {
+  const start = new Uint32Array(strings.length + 1);
+  let total = 0;
+  for (let i = 0; i < strings.length; i++) {
+    total += strings[i]!.length;
+    start[i + 1] = total;
+  }
+  const pool = new Uint16Array(total);
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i]!;
+    const base = start[i]!;
+    for (let j = 0; j < s.length; j++) pool[base + j] = s.charCodeAt(j);
+  }
+  return { start, pool };
+}
+
+/** Reads string i of a pool. */
+export function poolString(start: Uint32Array, pool: Uint16Array, i: number): string {
+  const a = start[i];
+  const b = start[i + 1];
+  if (a === undefined || b === undefined) throw new RangeError(`no string ${i} in pool`);
+  return unitsToString(pool, a, b);
+}

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  aliasInfo,
+  compilePack,
+  compilePacks,
+  entityInfo,
+  findEntity,
+  findMentions,
+  INDEX_FORMAT_VERSION,
+  loadIndex,
+  scanBlock,
+  serializeIndex,
+  validatePack,
+  type Pack,
+} from '../../../src/core/index';
+import { pack } from './pack-builder';
+
+const fixture = ((): Pack => {
+  const r = validatePack(readFileSync('tests/fixtures/packs/musk-iran.json', 'utf8'));
+  if (!r.ok) throw new Error('fixture pack is invalid');
+  return r.pack;
+})();
+
+const pages = [
+  readFileSync('tests/fixtures/article.txt', 'utf8'),
+  ...readdirSync('tests/fixtures/offtopic').map((f) => readFileSync(`tests/fixtures/offtopic/${f}`, 'utf8')),
+];
+
+describe('serializeIndex / loadIndex', () => {
+  const compiled = compilePack(fixture);
+  const buffer = serializeIndex(compiled);
+
+  it('round-trips to an index giving identical results', () => {
+    const loaded = loadIndex(buffer);
+    for (const page of pages) {
+      expect(findMentions(loaded, page)).toEqual(findMentions(compiled, page));
+      for (const line of page.split('\n')) expect(scanBlock(loaded, line)).toEqual(scanBlock(compiled, line));
+    }
+    expect(loaded.packIds).toEqual(['musk-iran-2024']);
+    for (let e = 0; e < compiled.entityType.length; e++) expect(entityInfo(loaded, e)).toEqual(entityInfo(compiled, e));
+    for (let a = 0; a < compiled.aliasEntity.length; a++) expect(aliasInfo(loaded, a)).toEqual(aliasInfo(compiled, a));
+  });
+
+  it('loads views over the buffer, without copying', () => {
+    const loaded = loadIndex(buffer);
+    expect(loaded.edgeChar.buffer).toBe(buffer);
+    expect(loaded.aliasTextPool.buffer).toBe(buffer);
+  });
+
+  it('accepts byte views, aligned or not (a Node Buffer from a file)', () => {
+    const bytes = new Uint8Array(buffer.byteLength + 3);
+    bytes.set(new Uint8Array(buffer), 3);
+    const shifted = loadIndex(bytes.subarray(3));
+    expect(findMentions(shifted, pages[0]!)).toEqual(findMentions(compiled, pages[0]!));
+    const aligned = new Uint8Array(buffer.byteLength + 8);
+    aligned.set(new Uint8Array(buffer), 8);
+    expect(loadIndex(aligned.subarray(8)).packIds).toEqual(['musk-iran-2024']);
+  });
+
+  it('rejects other data and other format versions', () => {
+    expect(() => loadIndex(new ArrayBuffer(8))).toThrow(/too short/);
+    expect(() => loadIndex(new Uint8Array(64))).toThrow(/magic/);
+    const copy = buffer.slice(0);
+    new DataView(copy).setUint32(4, INDEX_FORMAT_VERSION + 1, true);
+    expect(() => loadIndex(copy)).toThrow(/not supported/);
+  });
+
+  it('round-trips an empty index', () => {
+    const empty = loadIndex(serializeIndex(compilePack(pack([]))));
+    expect(scanBlock(empty, 'Iran')).toEqual([]);
+  });
+});
+
+describe('compilePacks', () => {
+  const a = pack([{ id: 'iran', name: 'Iran', type: 'place', related: ['tehran'] }, { id: 'tehran', name: 'Tehran', type: 'place' }], 'pack-a');
+  const b = pack([{ id: 'iran', name: 'Islamic Republic', type: 'place', aliases: [{ text: 'Tehran', needsContext: true }] }], 'pack-b');
+  const merged = compilePacks([a, b]);
+
+  it('namespaces entity keys by pack and resolves related ids within each pack', () => {
+    expect(entityInfo(merged, 0)).toMatchObject({ key: 'pack-a:iran', packId: 'pack-a', id: 'iran', related: [1] });
+    expect(entityInfo(merged, 2)).toMatchObject({ key: 'pack-b:iran', name: 'Islamic Republic', related: [] });
+    expect(findEntity(merged, 'pack-b:iran')).toBe(2);
+    expect(findEntity(merged, 'pack-c:iran')).toBe(-1);
+  });
+
+  it('matches aliases of every pack', () => {
+    expect(findMentions(merged, 'Iran and the Islamic Republic').map((m) => m.entityKey)).toEqual(['pack-a:iran', 'pack-b:iran']);
+  });
+
+  it('keeps the same text in two packs as alternatives of one span', () => {
+    const [m] = scanBlock(merged, 'Tehran');
+    expect(m?.alternatives).toHaveLength(2);
+    expect(entityInfo(merged, m?.entity ?? -1).key).toBe('pack-a:tehran');
+  });
+});
