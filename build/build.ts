@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesNamedBy, manifestFor, type SourceManifest, type Target } from './manifest';
+import { compileBundled, readBundledPacks } from './packs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -40,6 +41,16 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Validates and compiles the bundled packs into dist/packs (index.bin plus each pack's JSON). */
+function compilePackAssets(): void {
+  const packs = readBundledPacks(ROOT);
+  const out = join(DIST, 'packs');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'index.bin'), compileBundled(packs.map((p) => p.pack)));
+  for (const { pack } of packs) writeFileSync(join(out, `${pack.id}.json`), JSON.stringify(pack));
+}
+
 /** Copies bundles and assets into dist/<target> and writes its manifest; checks every named file exists. */
 function assemble(target: Target): void {
   const out = join(DIST, target);
@@ -49,6 +60,7 @@ function assemble(target: Target): void {
   cpSync(join(ROOT, 'assets/icons'), join(out, 'icons'), { recursive: true });
   cpSync(join(ROOT, 'assets/_locales'), join(out, '_locales'), { recursive: true });
   cpSync(join(ROOT, 'assets/pages'), out, { recursive: true });
+  cpSync(join(DIST, 'packs'), join(out, 'packs'), { recursive: true });
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
   const manifest = manifestFor(source, target, packageVersion());
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
@@ -59,6 +71,7 @@ function assemble(target: Target): void {
 /** Builds both browsers' extensions once. */
 export async function build(): Promise<void> {
   await esbuild.build(esbuildOptions());
+  compilePackAssets();
   for (const target of TARGETS) assemble(target);
 }
 
@@ -71,6 +84,7 @@ async function watchMode(): Promise<void> {
         b.onEnd((result) => {
           if (result.errors.length > 0) return;
           try {
+            compilePackAssets();
             for (const target of TARGETS) assemble(target);
             console.log(`${new Date().toLocaleTimeString()} rebuilt dist/chrome and dist/firefox`);
           } catch (error) {

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { launch, type BrowserName, type LaunchedBrowser } from '../../build/browsers';
 import { serveStatic, type StaticServer } from '../../build/serve';
 import { DIST, ROOT } from '../../build/build';
@@ -97,4 +97,51 @@ export function collectErrors(page: Page, ext: LaunchedBrowser): () => string[] 
   page.on('pageerror', (err) => errors.push(String(err)));
   const before = ext.processErrors().length;
   return () => [...errors, ...ext.processErrors().slice(before)];
+}
+
+/** Backstory's highlight ranges per type name, e.g. { person: 2 } (without the prefix). */
+export async function countsByType(page: Page | Frame): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-') && h.size > 0) out[name.slice(10)] = h.size;
+    return out;
+  });
+}
+
+/** The text of every highlighted range, sorted, to compare with what a reader should see. */
+export function highlightedTexts(page: Page | Frame): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    }
+    return out.sort();
+  });
+}
+
+/** Turns Backstory on or off through the popup's switch, as a reader would. */
+export async function setEnabled(ctx: E2EContext, enabled: boolean): Promise<void> {
+  const popup = await ctx.ext.openExtensionPage('popup.html', '#enabled');
+  const checked = await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked);
+  if (checked !== enabled) await popup.click('#enabled');
+  await popup.waitForFunction((want: boolean) => (document.querySelector('#enabled') as HTMLInputElement).checked === want, {}, enabled);
+  await popup.close();
+}
+
+/** Waits until the highlighted texts (sorted) are exactly `expected`. */
+export async function waitForHighlightedTexts(page: Page, expected: string[], timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: string[] = [];
+  while (Date.now() < deadline) {
+    last = await highlightedTexts(page);
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`highlighted ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
 }

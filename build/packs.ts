@@ -1,0 +1,32 @@
+/**
+ * The build-time pack step: every pack in assets/packs/ is validated with the same validator the
+ * CLI and pack import use (a bad pack fails the build, with every problem and its JSON path), then
+ * all are compiled into one index that the content script loads as is.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compilePacks, serializeIndex, validatePack, type Pack } from '../src/core';
+
+export const PACKS_DIR = 'assets/packs';
+
+/** Reads and validates every bundled pack; throws with all problems of all bad packs. */
+export function readBundledPacks(root: string): { file: string; pack: Pack; json: string }[] {
+  const dir = join(root, PACKS_DIR);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const problems: string[] = [];
+  const packs: { file: string; pack: Pack; json: string }[] = [];
+  for (const file of files) {
+    const json = readFileSync(join(dir, file), 'utf8');
+    const result = validatePack(json);
+    if (result.ok) packs.push({ file, pack: result.pack, json });
+    else problems.push(...result.problems.map((p) => `${PACKS_DIR}/${file}: ${p.path}: ${p.message}`));
+  }
+  if (problems.length > 0) throw new Error(`invalid pack${problems.length > 1 ? 's' : ''}:\n  ${problems.join('\n  ')}`);
+  if (packs.length === 0) throw new Error(`no pack in ${PACKS_DIR}`);
+  return packs;
+}
+
+/** The serialised index of the given packs. */
+export function compileBundled(packs: readonly Pack[]): Uint8Array {
+  return new Uint8Array(serializeIndex(compilePacks(packs)));
+}

@@ -1,0 +1,269 @@
+/**
+ * The page side of recognition: reads the page's text by block, scans each block with the pure
+ * core, decides what to show page-wide, and paints it. Also answers "which mention is here?" and
+ * "which mentions are on this page?" for the card and the popup.
+ *
+ * Cost grows with the page's text, not the pack: scanning is one pass of an Aho-Corasick
+ * automaton per block. Work is sliced (see ./schedule.ts) and the top of the page is painted
+ * first: the page-wide decisions are taken provisionally after the first slice and again each
+ * time the text read has doubled, then finally. They only ever add mentions as more text is read
+ * (more context can only unlock more), except in first-mention mode, which the final pass settles.
+ */
+import {
+  entityInfo,
+  entityType,
+  resolvePage,
+  scanBlock,
+  type CompiledIndex,
+  type EntityInfo,
+  type EntityType,
+  type MentionMode,
+  type RawMatch,
+} from '../core';
+import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from './blocks';
+import { Painter } from './painter';
+import { SLICE_MS, yieldToPage } from './schedule';
+
+/** What the reader chose to see. */
+export interface AnnotatorOptions {
+  mode: MentionMode;
+  enabledTypes?: ReadonlySet<EntityType>;
+  hiddenEntities?: ReadonlySet<string>;
+}
+
+/** One highlighted mention on the page. */
+export interface MentionRef {
+  readonly block: Block;
+  readonly match: RawMatch;
+  readonly type: EntityType;
+  /** The painted range (static: it is dropped and rebuilt when its text changes). */
+  readonly range: StaticRange;
+}
+
+interface BlockState {
+  readonly block: Block;
+  readonly raw: RawMatch[];
+  shown: MentionRef[];
+}
+
+const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
+
+export class Annotator {
+  private states: BlockState[] = [];
+  private readonly stateOf = new WeakMap<Block, BlockState>();
+  private readonly claimed: Claimed = new WeakMap();
+  private readonly byRange = new Map<AbstractRange, MentionRef>();
+  readonly painter: Painter;
+
+  constructor(
+    readonly index: CompiledIndex,
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private options: AnnotatorOptions,
+  ) {
+    this.painter = new Painter(doc, signal);
+  }
+
+  /** Every mention shown, in document order. */
+  mentions(): MentionRef[] {
+    return this.states.flatMap((s) => s.shown);
+  }
+
+  /** The entity behind a mention. */
+  entity(ref: MentionRef): EntityInfo {
+    return entityInfo(this.index, ref.match.entity);
+  }
+
+  /** A live Range over a mention, for its geometry or to scroll it into view. */
+  liveRange(ref: MentionRef): Range {
+    return liveRangeOf(ref.block, ref.match.start, ref.match.end);
+  }
+
+  /** Changes what is shown (mode, types, hidden entities) without reading the page again. */
+  setOptions(options: AnnotatorOptions): void {
+    this.options = options;
+    this.resolve();
+  }
+
+  /**
+   * The mention under the point (viewport coordinates), or null. Uses
+   * CSS.highlights.highlightsFromPoint where the browser has it, else the caret position at the
+   * point and a binary search over the block's mentions.
+   */
+  mentionAt(x: number, y: number): MentionRef | null {
+    const registry = CSS.highlights as HighlightRegistry & {
+      highlightsFromPoint?: (x: number, y: number) => { highlight: Highlight; ranges?: AbstractRange[] }[];
+    };
+    if (typeof registry.highlightsFromPoint === 'function') {
+      const hits = registry.highlightsFromPoint(x, y);
+      let sawRanges = false;
+      for (const hit of hits) {
+        if (!hit.ranges) continue;
+        sawRanges = true;
+        for (const r of hit.ranges) {
+          const ref = this.byRange.get(r);
+          if (ref) return ref;
+        }
+      }
+      if (sawRanges || hits.length === 0) return null;
+    }
+    return this.mentionAtCaret(x, y);
+  }
+
+  private mentionAtCaret(x: number, y: number): MentionRef | null {
+    const doc = this.doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+    let node: Node | null = null;
+    let offset = 0;
+    if (typeof doc.caretPositionFromPoint === 'function') {
+      const pos = doc.caretPositionFromPoint(x, y);
+      node = pos?.offsetNode ?? null;
+      offset = pos?.offset ?? 0;
+    } else if (typeof doc.caretRangeFromPoint === 'function') {
+      const r = doc.caretRangeFromPoint(x, y);
+      node = r?.startContainer ?? null;
+      offset = r?.startOffset ?? 0;
+    }
+    if (!node || node.nodeType !== 3) return null;
+    const block = this.claimed.get(node as Text);
+    const state = block && this.stateOf.get(block);
+    if (!block || !state) return null;
+    const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
+    // The caret sits between characters: the mention may end at it or start at it.
+    for (const ref of state.shown) {
+      if (at < ref.match.start || at > ref.match.end) continue;
+      // The caret is the nearest one, even beyond a line's end: check the point is on the text.
+      for (const rect of this.liveRange(ref).getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return ref;
+      }
+    }
+    return null;
+  }
+
+  /** Called with each open shadow root that holds text, so its changes can be watched too. */
+  onShadowRoot: ((root: ShadowRoot) => void) | null = null;
+
+  /**
+   * Reads the given subtrees again (their text changed, or nodes were added) and settles what is
+   * shown. With `prune`, also forgets blocks whose text left the page or changed (a removed
+   * subtree, a replaced SPA view). Cost: the size of the subtrees, plus the page's block count
+   * when pruning.
+   */
+  async reread(roots: readonly Node[], prune: boolean): Promise<void> {
+    const removed = new Set<BlockState>();
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const texts = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = texts.currentNode; t; t = texts.nextNode()!) {
+        const block = t.nodeType === 3 ? this.claimed.get(t as Text) : undefined;
+        const state = block && this.stateOf.get(block);
+        if (state) removed.add(state);
+      }
+    }
+    if (prune) for (const s of this.states) if (!isIntact(s.block)) removed.add(s);
+    for (const s of removed) this.drop(s);
+    if (removed.size > 0) this.states = this.states.filter((s) => !removed.has(s));
+    const added: BlockState[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const walker = new BlockWalker(root, (b) => added.push(this.scan(b)), this.claimed);
+      while (!walker.run(performance.now() + SLICE_MS)) {
+        await yieldToPage();
+        if (this.signal.aborted) return;
+      }
+    }
+    for (const s of added) this.insertInOrder(s);
+    if (added.length > 0 || removed.size > 0) this.resolve();
+  }
+
+  /** Reads the whole page, in slices; resolves once it is read and settled. */
+  async start(): Promise<void> {
+    const root = this.doc.body ?? this.doc.documentElement;
+    const walker = new BlockWalker(root, (b) => this.states.push(this.scan(b)), this.claimed);
+    let settledAt = 0;
+    for (;;) {
+      const done = walker.run(performance.now() + SLICE_MS);
+      // Provisional decisions after the first slice, then each time the text read doubles:
+      // O(n log n) in all, and the first screenful is painted within a frame or two.
+      if (done || this.states.length >= Math.max(1, settledAt * 2)) {
+        this.resolve();
+        settledAt = this.states.length;
+      }
+      if (done || this.signal.aborted) return;
+      await yieldToPage();
+      if (this.signal.aborted) return;
+    }
+  }
+
+  private readonly shadowRoots = new WeakSet<ShadowRoot>();
+
+  private scan(block: Block): BlockState {
+    const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: [] };
+    this.stateOf.set(block, state);
+    if (block.root !== this.doc) {
+      const root = block.root as ShadowRoot;
+      if (!this.shadowRoots.has(root)) {
+        this.shadowRoots.add(root);
+        this.onShadowRoot?.(root);
+      }
+      if (state.raw.length > 0) this.painter.styleShadowRoot(root);
+    }
+    return state;
+  }
+
+  /** Takes the page-wide decisions and paints the difference. */
+  private resolve(): void {
+    if (this.signal.aborted) return;
+    const shown = resolvePage(this.index, this.states.map((s) => s.raw), this.options);
+    for (let i = 0; i < this.states.length; i++) {
+      const state = this.states[i]!;
+      const next = shown[i]!;
+      const prev = state.shown;
+      if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) continue;
+      const kept: MentionRef[] = [];
+      for (const m of next) {
+        const old = prev.find((p) => sameMatch(p.match, m));
+        if (old) {
+          kept.push(old);
+          continue;
+        }
+        const type = entityType(this.index, m.entity);
+        const ref: MentionRef = { block: state.block, match: m, type, range: staticRangeOf(state.block, m.start, m.end) };
+        this.byRange.set(ref.range, ref);
+        this.painter.add(type, ref.range);
+        kept.push(ref);
+      }
+      for (const old of prev) {
+        if (!kept.includes(old)) this.unpaint(old);
+      }
+      state.shown = kept;
+    }
+  }
+
+  private unpaint(ref: MentionRef): void {
+    this.byRange.delete(ref.range);
+    this.painter.remove(ref.type, ref.range);
+  }
+
+  private drop(state: BlockState): void {
+    for (const ref of state.shown) this.unpaint(ref);
+    state.shown = [];
+    for (const n of state.block.nodes) {
+      if (this.claimed.get(n) === state.block) this.claimed.delete(n);
+    }
+  }
+
+  /** Inserts a block read later at its place in document order (binary search). */
+  private insertInOrder(state: BlockState): void {
+    const first = state.block.nodes[0]!;
+    let lo = 0;
+    let hi = this.states.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = this.states[mid]!.block.nodes[0]!;
+      if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
+      else hi = mid;
+    }
+    this.states.splice(lo, 0, state);
+  }
+}
+

@@ -1,0 +1,44 @@
+/**
+ * Cooperative scheduling: long work is cut into slices of SLICE_MS, and between slices the page
+ * gets the main thread back, so no task of ours comes near the 16 ms frame budget.
+ */
+
+/** Work per slice, in ms; leaves room in a 16 ms frame for the page and for painting. */
+export const SLICE_MS = 6;
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+
+/**
+ * Gives the main thread back to the page and resumes soon after. scheduler.yield() keeps our
+ * place at the front of the queue where the browser has it (Chrome 129+, Firefox 142+);
+ * elsewhere a MessageChannel message, which unlike setTimeout is not clamped to 4 ms.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel!.port2.postMessage(null);
+  });
+}
+
+/** Runs `callback` when the page is idle (or after `timeout` ms at the latest). */
+export function whenIdle(callback: () => void, timeout: number, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(callback, { timeout });
+    signal.addEventListener('abort', () => cancelIdleCallback(id), { once: true });
+  } else {
+    const id = setTimeout(callback, Math.min(timeout, 50));
+    signal.addEventListener('abort', () => clearTimeout(id), { once: true });
+  }
+}

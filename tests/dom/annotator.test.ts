@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compilePack, validatePack, type CompiledIndex } from '../../src/core';
+import { Annotator } from '../../src/content/annotator';
+import { watchDom } from '../../src/content/dom-watcher';
+import { installHighlightStub, paintedTexts } from './support/highlight-stub';
+
+let index: CompiledIndex;
+let run: AbortController;
+
+beforeAll(() => {
+  installHighlightStub();
+  const result = validatePack(readFileSync(join(__dirname, '../fixtures/packs/musk-iran.json'), 'utf8'));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  index = compilePack(result.pack);
+});
+
+beforeEach(() => {
+  run = new AbortController();
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+  // Pretend the tab is hidden: the painter then adds everything at once instead of per frame.
+  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+});
+
+afterEach(() => {
+  run.abort();
+  vi.restoreAllMocks();
+});
+
+async function annotate(html: string, mode: 'all' | 'first' = 'all'): Promise<Annotator> {
+  document.body.innerHTML = html;
+  const annotator = new Annotator(index, document, run.signal, { mode });
+  await annotator.start();
+  await new Promise((r) => setTimeout(r, 0));
+  return annotator;
+}
+
+describe('Annotator', () => {
+  it('paints each accepted mention once, by type', async () => {
+    const a = await annotate('<p>Elon <b>Musk</b> met Iran’s envoy.</p><p>Musk later spoke of Hamas and Hezbollah.</p>');
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah', 'Iran', 'Musk']);
+    expect(a.painter.counts()).toEqual({ person: 2, place: 1, organization: 2 });
+    expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['elon-musk', 'iran', 'elon-musk', 'hamas', 'hezbollah']);
+  });
+
+  it('shows only the first mention of each entity in first-mention mode', async () => {
+    await annotate('<p>Elon Musk, then Musk again, with Hamas and Hezbollah and Hamas.</p>', 'first');
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+  });
+
+  it('paints nothing on an off-topic page', async () => {
+    await annotate('<p>A warm musk and amber perfume.</p><p>Trump your partner’s ace in bridge.</p>');
+    expect(paintedTexts()).toEqual([]);
+  });
+
+  it('switching modes and filters repaints without reading the page again', async () => {
+    const a = await annotate('<p>Elon Musk and Musk, Hamas and Hezbollah.</p>');
+    a.setOptions({ mode: 'all', enabledTypes: new Set(['organization']) });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']);
+  });
+
+  it('adds its style element only when painting, and removes it and every highlight on abort', async () => {
+    const before = document.documentElement.outerHTML;
+    await annotate('<p>Elon Musk and Donald Trump.</p>');
+    const withHighlights = document.documentElement.outerHTML;
+    expect(withHighlights).toContain('::highlight(backstory-person)');
+    run.abort();
+    expect(CSS.highlights.size).toBe(0);
+    expect(document.head.querySelector('style')).toBeNull();
+    expect(document.documentElement.outerHTML).toBe(before.replace('<body></body>', '<body><p>Elon Musk and Donald Trump.</p></body>'));
+  });
+
+  it('finds the mention under a point through the caret position', async () => {
+    const a = await annotate('<p>Elon <b>Musk</b> met Donald Trump.</p>');
+    const b = document.querySelector('b')!.firstChild!;
+    const doc = document as Document & { caretPositionFromPoint: (x: number, y: number) => CaretPosition | null };
+    doc.caretPositionFromPoint = () => ({ offsetNode: b, offset: 2 }) as unknown as CaretPosition;
+    vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([{ left: 0, right: 100, top: 0, bottom: 20 }] as unknown as DOMRectList);
+    const hit = a.mentionAt(10, 10);
+    expect(hit && a.entity(hit).id).toBe('elon-musk');
+    // A point beside the text, where the caret snaps to the nearest character, hits nothing.
+    expect(a.mentionAt(500, 10)).toBeNull();
+  });
+});
+
+describe('watchDom', () => {
+  it('re-reads added text and drops removed text, in batches', async () => {
+    const a = await annotate('<p id="one">Elon Musk met Donald Trump.</p>');
+    watchDom(document, a, run.signal, (n) => n === a.painter.ownNode());
+    const p = document.createElement('p');
+    p.append('Hamas and ', Object.assign(document.createElement('b'), { textContent: 'Hezbollah' }));
+    document.body.append(p);
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk', 'Hamas', 'Hezbollah']));
+    document.querySelector('#one')!.remove();
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
+  });
+
+  it('ignores text typed into editors', async () => {
+    const a = await annotate('<p>Elon Musk met Donald Trump.</p><div contenteditable="true"><p>draft</p></div>');
+    watchDom(document, a, run.signal, (n) => n === a.painter.ownNode());
+    document.querySelector('[contenteditable] p')!.textContent = 'Hamas and Hezbollah';
+    await new Promise((r) => setTimeout(r, 400));
+    expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk']);
+  });
+});

@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BlockWalker, isIntact, liveRangeOf, nodeIndexAt, type Block } from '../../src/content/blocks';
+
+function blocksOf(root: Node = document.body, deadline = Infinity): Block[] {
+  const out: Block[] = [];
+  const walker = new BlockWalker(root, (b) => out.push(b), new WeakMap());
+  let runs = 0;
+  while (!walker.run(deadline === Infinity ? Infinity : performance.now() + deadline)) runs++;
+  expect(runs).toBeLessThan(100_000);
+  return out;
+}
+
+const texts = (blocks: Block[]) => blocks.map((b) => b.text.trim());
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('text collection by block', () => {
+  it('reads a name split across inline elements as one string', () => {
+    document.body.innerHTML = '<p>Elon <b>Musk</b> met <a href="#">Donald</a> Trump.</p>';
+    expect(texts(blocksOf())).toEqual(['Elon Musk met Donald Trump.']);
+  });
+
+  it('ends a block at block elements and line breaks', () => {
+    document.body.innerHTML = '<div>Elon<div>Musk</div>after</div><p>one<br>two</p><ul><li>a</li><li>b</li></ul>';
+    expect(texts(blocksOf())).toEqual(['Elon', 'Musk', 'after', 'one', 'two', 'a', 'b']);
+  });
+
+  it('leaves out editors, form fields, code and scripts without splitting the text around them', () => {
+    document.body.innerHTML =
+      '<p>before <code>Iran</code> after</p><textarea>Iran</textarea><div contenteditable>Iran</div>' +
+      '<div role="textbox">Iran</div><script>Iran</script><p>Hamas <input value="Iran"> Hezbollah</p>';
+    expect(texts(blocksOf())).toEqual(['before  after', 'Hamas  Hezbollah']);
+  });
+
+  it('skips blocks of whitespace only', () => {
+    document.body.innerHTML = '<div>\n  <p>text</p>\n  </div>';
+    expect(texts(blocksOf())).toEqual(['text']);
+  });
+
+  it('reads open shadow roots as roots of their own', () => {
+    document.body.innerHTML = '<p>light</p><div id="host"></div>';
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Elon <b>Musk</b> in the shadow</p>';
+    const blocks = blocksOf();
+    expect(texts(blocks)).toEqual(['light', 'Elon Musk in the shadow']);
+    expect(blocks[1]!.root).toBe(root);
+    expect(blocks[0]!.root).toBe(document);
+  });
+
+  it('gives the same blocks when cut into many tiny slices', () => {
+    const html = Array.from({ length: 300 }, (_, i) => `<p>Para ${i} with <i>Elon</i> Musk</p><div><span>x${i}</span></div>`).join('');
+    document.body.innerHTML = html;
+    const whole = texts(blocksOf());
+    const sliced = texts(blocksOf(document.body, 0));
+    expect(sliced).toEqual(whole);
+    expect(whole).toHaveLength(600);
+  });
+
+  it('never reads a text node twice when it already belongs to a block', () => {
+    document.body.innerHTML = '<p>one</p><p>two</p>';
+    const claimed = new WeakMap();
+    const first: Block[] = [];
+    new BlockWalker(document.body, (b) => first.push(b), claimed).run(Infinity);
+    const again: Block[] = [];
+    new BlockWalker(document.body, (b) => again.push(b), claimed).run(Infinity);
+    expect(first).toHaveLength(2);
+    expect(again).toHaveLength(0);
+  });
+});
+
+describe('offsets back to the DOM', () => {
+  it('maps a block offset range to the text nodes it spans', () => {
+    document.body.innerHTML = '<p>Elon <b>Musk</b> met</p>';
+    const [block] = blocksOf();
+    expect(nodeIndexAt(block!, 0)).toBe(0);
+    expect(nodeIndexAt(block!, 5)).toBe(1);
+    const range = liveRangeOf(block!, 0, 9);
+    expect(range.toString()).toBe('Elon Musk');
+    expect(range.startContainer).toBe(block!.nodes[0]);
+    expect(range.endContainer).toBe(block!.nodes[1]);
+    expect(range.endOffset).toBe(4);
+  });
+
+  it('notices when a block’s text changed or left the page', () => {
+    document.body.innerHTML = '<p>Elon <b>Musk</b></p>';
+    const [block] = blocksOf();
+    expect(isIntact(block!)).toBe(true);
+    block!.nodes[1]!.data = 'Muskrat';
+    expect(isIntact(block!)).toBe(false);
+    block!.nodes[1]!.data = 'Musk';
+    document.querySelector('b')!.remove();
+    expect(isIntact(block!)).toBe(false);
+  });
+});
