@@ -105,7 +105,9 @@ export function loadIndex(data: ArrayBuffer | ArrayBufferView): CompiledIndex {
   let buffer: ArrayBuffer;
   let base = 0;
   let size: number;
-  if (data instanceof ArrayBuffer) {
+  // ArrayBuffer.isView, not instanceof: a buffer from another realm (a Firefox content script's
+  // fetch) fails instanceof ArrayBuffer and would be misread as a view.
+  if (!ArrayBuffer.isView(data)) {
     buffer = data;
     size = data.byteLength;
   } else if (data.byteOffset % 8 === 0 && data.buffer instanceof ArrayBuffer) {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   aliasInfo,
@@ -56,6 +57,15 @@ describe('serializeIndex / loadIndex', () => {
     const aligned = new Uint8Array(buffer.byteLength + 8);
     aligned.set(new Uint8Array(buffer), 8);
     expect(loadIndex(aligned.subarray(8)).packIds).toEqual(['musk-iran-2024']);
+  });
+
+  // Regression: a Firefox content script's fetch() returns an ArrayBuffer of another realm, which
+  // fails `instanceof ArrayBuffer`; loadIndex once misread it as a view and threw "too short".
+  it('accepts an ArrayBuffer from another realm', () => {
+    const foreign = runInNewContext(`new ArrayBuffer(${buffer.byteLength})`) as ArrayBuffer;
+    expect(foreign instanceof ArrayBuffer).toBe(false);
+    new Uint8Array(foreign).set(new Uint8Array(buffer));
+    expect(findMentions(loadIndex(foreign), pages[0]!)).toEqual(findMentions(compiled, pages[0]!));
   });
 
   it('rejects other data and other format versions', () => {
