@@ -5,6 +5,8 @@ import tseslint from 'typescript-eslint';
 /**
  * Context boundaries (../STYLE.md habit 2), enforced here rather than by goodwill:
  * - src/core is pure: it imports nothing from the browser-side folders and never the polyfill;
+ * - src/dom turns a DOM it is handed into data (text collection rules), for the content script and
+ *   the CLI alike: it may use core, never the browser API or an extension context;
  * - only src/platform imports webextension-polyfill;
  * - an extension context never imports another context's code (content never imports background, ...).
  */
@@ -66,6 +68,22 @@ export default tseslint.config(
     },
   },
   ...contexts.map(contextBoundary),
+  {
+    files: ['src/dom/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [polyfill],
+        patterns: [{
+          group: ['**/platform/**', ...contexts.map((c) => `**/${c}/**`)],
+          message: 'src/dom works on the DOM it is handed: no browser API, no extension context.',
+        }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'document', message: 'src/dom works on the nodes it is handed, never the global document.' },
+        { name: 'window', message: 'src/dom works on the nodes it is handed, never the global window.' },
+      ],
+    },
+  },
   {
     files: ['build/**/*.ts', 'tests/**/*.ts'],
     rules: {

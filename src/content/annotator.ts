@@ -20,7 +20,7 @@ import {
   type MentionMode,
   type RawMatch,
 } from '../core';
-import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from './blocks';
+import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from '../dom/blocks';
 import { Painter } from './painter';
 import { SLICE_MS, yieldToPage } from './schedule';
 

@@ -6,7 +6,7 @@
  */
 import type { Annotator } from './annotator';
 import { whenIdle } from './schedule';
-import { BLOCK_TAGS, isSkippedElement } from './text-nodes';
+import { BLOCK_TAGS, isSkippedElement } from '../dom/text-nodes';
 
 /** Minimum time between two rounds of re-reading, in ms. */
 const THROTTLE_MS = 150;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BlockWalker, isIntact, liveRangeOf, nodeIndexAt, type Block } from '../../src/content/blocks';
+import { BlockWalker, isIntact, liveRangeOf, nodeIndexAt, type Block } from '../../src/dom/blocks';
 
 function blocksOf(root: Node = document.body, deadline = Infinity): Block[] {
   const out: Block[] = [];

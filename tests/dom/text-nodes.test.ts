@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachTextNode } from '../../src/content/text-nodes';
+import { forEachTextNode } from '../../src/dom/text-nodes';
 
 function textOf(html: string): string[] {
   document.body.innerHTML = html;
