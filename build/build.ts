@@ -4,7 +4,7 @@
  * `npm run watch` (`--watch`) rebuilds on any change to src/, assets/ or manifest.json.
  */
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesNamedBy, manifestFor, type SourceManifest, type Target } from './manifest';
@@ -22,7 +22,7 @@ const ENTRIES = {
   options: 'src/options/main.ts',
 };
 
-function esbuildOptions(): esbuild.BuildOptions {
+export function esbuildOptions(): esbuild.BuildOptions {
   return {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, file]) => [name, join(ROOT, file)])),
     outdir: join(DIST, 'bundles'),
@@ -34,6 +34,8 @@ function esbuildOptions(): esbuild.BuildOptions {
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
+    // Benchmark instrumentation (src/content/bench-marks.ts) is compiled out; build/bench builds it in.
+    define: { __BACKSTORY_BENCH__: 'false' },
   };
 }
 
@@ -68,9 +70,28 @@ function assemble(target: Target): void {
   if (missing.length > 0) throw new Error(`dist/${target}: manifest names missing files: ${missing.join(', ')}`);
 }
 
-/** Builds both browsers' extensions once. */
+/**
+ * The `backstory` command line (package.json "bin"): the same core, bundled for Node. happy-dom
+ * stays external: it is a runtime dependency that parses the HTML files given to `scan`.
+ */
+async function buildCli(): Promise<void> {
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'src/cli/backstory.ts')],
+    outfile: join(DIST, 'cli/backstory.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['happy-dom'],
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  chmodSync(join(DIST, 'cli/backstory.js'), 0o755);
+}
+
+/** Builds both browsers' extensions and the CLI once. */
 export async function build(): Promise<void> {
-  await esbuild.build(esbuildOptions());
+  await Promise.all([esbuild.build(esbuildOptions()), buildCli()]);
   compilePackAssets();
   for (const target of TARGETS) assemble(target);
 }

@@ -1,0 +1,82 @@
+/**
+ * The CLI's two commands over the pure core: `scan` (what the extension would highlight in a file)
+ * and `pack check` (what is wrong with a pack). Each returns its output lines and an exit code, so
+ * tests can call them without a process.
+ */
+import { ENTITY_TYPES, compilePacks, findMentions, validatePack, type Pack } from '../core';
+import { readFile } from 'node:fs/promises';
+import { readInput } from './read-input';
+
+export interface CommandResult {
+  out: string[];
+  code: number;
+}
+
+/** One mention as `scan --json` reports it. */
+export interface ScanMention {
+  entity: string;
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Scans each file with the given packs, in all-mentions mode. */
+export async function scan(files: readonly string[], packs: readonly Pack[], json: boolean): Promise<CommandResult> {
+  const index = compilePacks(packs);
+  const single = packs.length === 1;
+  const out: string[] = [];
+  for (const file of files) {
+    const input = await readInput(file);
+    const mentions: ScanMention[] = findMentions(index, input.blocks, { mode: 'all' }).map((m) => ({
+      // With one pack the entity id alone is unambiguous; with several, keep the pack prefix.
+      entity: single ? m.entityKey.slice(m.entityKey.indexOf(':') + 1) : m.entityKey,
+      name: m.entityName,
+      text: m.text,
+      start: m.start,
+      end: m.end,
+    }));
+    if (json) {
+      out.push(JSON.stringify({ file, mentions }));
+      continue;
+    }
+    out.push(...table(file, mentions));
+  }
+  return { out, code: 0 };
+}
+
+function table(file: string, mentions: readonly ScanMention[]): string[] {
+  const counts = new Map<string, { name: string; n: number; texts: Set<string> }>();
+  for (const m of mentions) {
+    const row = counts.get(m.entity) ?? { name: m.name, n: 0, texts: new Set<string>() };
+    row.n++;
+    row.texts.add(m.text);
+    counts.set(m.entity, row);
+  }
+  const rows = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+  const width = Math.max(6, ...rows.map(([id]) => id.length));
+  const lines = [`${file}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${rows.length} entit${rows.length === 1 ? 'y' : 'ies'}`];
+  if (rows.length > 0) lines.push(`  ${'count'.padStart(5)}  ${'entity'.padEnd(width)}  as written`);
+  for (const [id, row] of rows) lines.push(`  ${String(row.n).padStart(5)}  ${id.padEnd(width)}  ${[...row.texts].join(', ')}`);
+  return lines;
+}
+
+/** Validates one pack file: every problem with its JSON path, or a one-line summary. */
+export async function packCheck(file: string): Promise<CommandResult> {
+  const result = validatePack(await readFile(file, 'utf8'));
+  if (!result.ok) {
+    return { out: result.problems.map((p) => `${file}: ${p.path}: ${p.message}`), code: 1 };
+  }
+  return { out: [summary(result.pack)], code: 0 };
+}
+
+/** "id version: N entities (...), N aliases, N sources, facts as of DATE" */
+export function summary(pack: Pack): string {
+  const byType = ENTITY_TYPES.map((t) => [t, pack.entities.filter((e) => e.type === t).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${n} ${t}`)
+    .join(', ');
+  const aliases = pack.entities.reduce((n, e) => n + e.aliases.length, 0);
+  const sources = pack.entities.reduce((n, e) => n + e.sources.length, 0);
+  return `${pack.id} ${pack.version}: valid; ${pack.entities.length} entities (${byType}), ${aliases} aliases, ${sources} sources, facts as of ${pack.asOf}`;
+}

@@ -1,0 +1,50 @@
+/**
+ * What `backstory scan` reads from a file: blocks of text, by the same rules as the content
+ * script. An .html file is parsed (no script runs, nothing is fetched) and its visible text is
+ * collected block by block with src/dom's BlockWalker; a .txt file is one block per line.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Window } from 'happy-dom';
+import { BlockWalker, type Block } from '../dom/blocks';
+
+/** The blocks of one input file, and the text they are offsets into. */
+export interface InputText {
+  /** For .txt the file itself; for .html the visible text, blocks joined by "\n". */
+  readonly text: string;
+  readonly blocks: readonly string[];
+}
+
+/** Reads `file` as blocks. Throws with the system's reason when it cannot be read. */
+export async function readInput(file: string): Promise<InputText> {
+  const content = await readFile(file, 'utf8');
+  const ext = extname(file).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {
+    const blocks = htmlBlocks(content);
+    return { text: blocks.join('\n'), blocks };
+  }
+  return { text: content, blocks: content.split(/\r\n|\r|\n/) };
+}
+
+/** Visible text blocks of an HTML document, as the content script collects them. */
+export function htmlBlocks(html: string): string[] {
+  const window = new Window({
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+    },
+  });
+  try {
+    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const blocks: Block[] = [];
+    const walker = new BlockWalker(doc.body ?? doc.documentElement, (b) => blocks.push(b), new WeakMap());
+    walker.run(Infinity);
+    // A .txt line is one block; keep HTML blocks on one line each so offsets stay comparable.
+    return blocks.map((b) => b.text.replace(/[\r\n]/g, ' '));
+  } finally {
+    void window.happyDOM.close();
+  }
+}

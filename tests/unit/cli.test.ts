@@ -1,0 +1,113 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import type { ScanMention } from '../../src/cli/commands';
+
+/** Runs the CLI in-process; returns its exit code and what it wrote. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { write: (s: string) => (stdout += s) }, { write: (s: string) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const FIXTURE_PACK = 'tests/fixtures/packs/musk-iran.json';
+const tmp = mkdtempSync(join(tmpdir(), 'backstory-cli-'));
+
+describe('backstory scan', () => {
+  it('reports every mention of a .txt file as JSON lines, with offsets into the file', async () => {
+    const r = await cli('scan', 'tests/fixtures/article.txt', '--pack', FIXTURE_PACK, '--json');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!) as { file: string; mentions: ScanMention[] };
+    expect(report.file).toBe('tests/fixtures/article.txt');
+    const text = readFileSync('tests/fixtures/article.txt', 'utf8');
+    for (const m of report.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(report.mentions[0]).toEqual({ entity: 'elon-musk', name: 'Elon Musk', text: 'Elon Musk', start: 0, end: 9 });
+    expect(report.mentions.filter((m) => m.entity === 'qasem-soleimani').map((m) => m.text)).toEqual(['Qassim Soleimani']);
+  });
+
+  it('reads .html by the content script’s rules: split names joined, editors and code skipped', async () => {
+    const r = await cli('scan', 'tests/fixtures/pages/basic.html', '--pack', FIXTURE_PACK, '--json');
+    const report = JSON.parse(r.stdout) as { mentions: ScanMention[] };
+    expect(report.mentions.map((m) => m.text)).toEqual(['Elon Musk', 'Iran', 'Donald Trump', 'Hezbollah', 'Hamas']);
+  });
+
+  it('prints one JSON object per file, in order', async () => {
+    const r = await cli('scan', 'tests/fixtures/pages/basic.html', 'tests/fixtures/offtopic/perfume-musk.txt', '--json', '--pack', FIXTURE_PACK);
+    const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions: unknown[] });
+    expect(reports.map((x) => [x.file, x.mentions.length])).toEqual([
+      ['tests/fixtures/pages/basic.html', 5],
+      ['tests/fixtures/offtopic/perfume-musk.txt', 0],
+    ]);
+  });
+
+  it('prints a readable table with a count per entity by default', async () => {
+    const r = await cli('scan', 'tests/fixtures/pages/basic.html', '--pack', FIXTURE_PACK);
+    expect(r.stdout).toMatch(/^tests\/fixtures\/pages\/basic.html: 5 mentions of 5 entities\n/);
+    expect(r.stdout).toMatch(/\n\s+1\s+elon-musk\s+Elon Musk\n/);
+  });
+
+  it('uses the bundled packs by default (golden: the demo article)', async () => {
+    const r = await cli('scan', 'examples/demo/article.html', '--json');
+    const report = JSON.parse(r.stdout) as { mentions: ScanMention[] };
+    const counts: Record<string, number> = {};
+    for (const m of report.mentions) counts[m.entity] = (counts[m.entity] ?? 0) + 1;
+    const golden = JSON.parse(readFileSync('tests/fixtures/golden/demo-article.counts.json', 'utf8')) as Record<string, number>;
+    expect(counts).toEqual(golden);
+  });
+
+  it('names a missing file in one line and exits non-zero', async () => {
+    const r = await cli('scan', 'no/such/file.txt');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('backstory: cannot read no/such/file.txt: no such file\n');
+  });
+
+  it('names a bad --pack in one line and exits non-zero', async () => {
+    const bad = join(tmp, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ id: 'Bad Id', entities: [] }));
+    const r = await cli('scan', 'tests/fixtures/article.txt', '--pack', bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${bad} is not a valid pack`);
+  });
+
+  it('explains its usage on a wrong command', async () => {
+    const r = await cli('scna', 'x.txt');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command scna x.txt\nusage:/);
+  });
+});
+
+describe('backstory pack check', () => {
+  it('summarises a valid pack in one line and exits 0', async () => {
+    const r = await cli('pack', 'check', FIXTURE_PACK);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^musk-iran-2024 \S+: valid; 21 entities \(\d+ person, .*\), \d+ aliases, \d+ sources, facts as of \d{4}-\d\d-\d\d\n$/);
+  });
+
+  it('lists every problem with its JSON path and exits non-zero', async () => {
+    const pack = JSON.parse(readFileSync(FIXTURE_PACK, 'utf8')) as { entities: { summary: string; related: string[]; sources: { url: string }[] }[] };
+    pack.entities[0]!.summary = 'x'.repeat(200);
+    pack.entities[1]!.related.push('no-such-entity');
+    pack.entities[2]!.sources[0]!.url = 'ftp://example.org/';
+    const file = join(tmp, 'three-problems.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const r = await cli('pack', 'check', file);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^${file}: \\$\\.entities\\[0\\]\\.summary: `));
+    expect(lines.some((l) => l.includes('$.entities[1].related['))).toBe(true);
+    expect(lines.some((l) => l.includes('$.entities[2].sources[0].url'))).toBe(true);
+  });
+
+  it('names an unreadable pack in one line', async () => {
+    const r = await cli('pack', 'check', 'missing.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('backstory: cannot read missing.json: no such file\n');
+  });
+});
