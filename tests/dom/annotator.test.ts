@@ -106,3 +106,28 @@ describe('watchDom', () => {
     expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk']);
   });
 });
+
+describe('trackPointer', () => {
+  it('hit-tests at most once per animation frame, with the latest position, and reports changes only', async () => {
+    const { trackPointer } = await import('../../src/content/pointer');
+    const a = await annotate('<p>Elon Musk met Donald Trump.</p>');
+    const calls: [number, number][] = [];
+    vi.spyOn(a, 'mentionAt').mockImplementation((x, y) => {
+      calls.push([x, y]);
+      return x < 50 ? a.mentions()[0]! : null;
+    });
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    const changes: (string | null)[] = [];
+    trackPointer(window, a, (m) => changes.push(m && a.entity(m).id), run.signal);
+    for (const x of [10, 20, 30]) window.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 5 }));
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    expect(calls).toEqual([[30, 5]]);
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 40, clientY: 5 }));
+    frames.shift()!(0);
+    window.dispatchEvent(new PointerEvent('pointermove', { clientX: 90, clientY: 5 }));
+    frames.shift()!(0);
+    expect(changes).toEqual(['elon-musk', null]);
+  });
+});

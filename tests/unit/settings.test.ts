@@ -5,7 +5,7 @@ import {
 
 describe('settings defaults', () => {
   it('start switched on at the current version', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true });
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all' });
   });
 
   it('are a fresh object each time', () => {
@@ -25,8 +25,16 @@ describe('settings migrations', () => {
     expect(migrations[1]!({ enabled: false })).toEqual({ enabled: false, version: 1 });
   });
 
+  it('2: adds the mention mode as "all", keeping the rest', () => {
+    expect(migrations[2]!({ version: 1, enabled: false })).toEqual({ version: 2, enabled: false, mentionMode: 'all' });
+  });
+
   it('runs from an unversioned object to the current version', () => {
-    expect(migrate({ enabled: false })).toMatchObject({ version: SETTINGS_VERSION, enabled: false });
+    expect(migrate({ enabled: false })).toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all' });
+  });
+
+  it('runs from version 1 to the current version', () => {
+    expect(readSettings({ version: 1, enabled: false }).settings).toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all' });
   });
 
   it('leaves an object from a newer build for repair to read', () => {
@@ -42,15 +50,15 @@ describe('reading stored settings', () => {
   });
 
   it('keeps a valid stored switch', () => {
-    const r = readSettings({ version: SETTINGS_VERSION, enabled: false });
-    expect(r.settings.enabled).toBe(false);
+    const r = readSettings({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'first' });
+    expect(r.settings).toMatchObject({ enabled: false, mentionMode: 'first' });
     expect(r.needsWrite).toBe(false);
   });
 
   it.each([['a string', 'yes'], ['a number', 0], ['null', null], ['an object', {}]])(
     'repairs an on/off switch stored as %s to the default and reports it',
     (_label, value) => {
-      const r = readSettings({ version: SETTINGS_VERSION, enabled: value });
+      const r = readSettings({ version: SETTINGS_VERSION, enabled: value, mentionMode: 'all' });
       expect(r.settings.enabled).toBe(true);
       expect(r.repairs).toEqual([{ field: 'enabled', found: value }]);
       expect(r.needsWrite).toBe(true);
@@ -67,6 +75,12 @@ describe('reading stored settings', () => {
     },
   );
 
+  it('repairs an unknown mention mode to "all"', () => {
+    const r = readSettings({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'some' });
+    expect(r.settings.mentionMode).toBe('all');
+    expect(r.repairs).toEqual([{ field: 'mentionMode', found: 'some' }]);
+  });
+
   it('drops fields it does not know', () => {
     expect(repairSettings({ version: SETTINGS_VERSION, enabled: true, evil: '<script>' }).settings).toEqual(defaultSettings());
   });
@@ -75,6 +89,7 @@ describe('reading stored settings', () => {
 describe('patching settings', () => {
   it('applies a well-typed change', () => {
     expect(applyPatch(defaultSettings(), { enabled: false }).enabled).toBe(false);
+    expect(applyPatch(defaultSettings(), { mentionMode: 'first' }).mentionMode).toBe('first');
   });
 
   it('ignores a change of the wrong type or to an unknown field', () => {

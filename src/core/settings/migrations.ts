@@ -15,6 +15,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
    * as the pre-release builds wrote): keep the on/off switch if it is a boolean, stamp version 1.
    */
   1: (from) => ({ ...from, version: 1 }),
+  /** 2: adds the mention mode; existing readers keep seeing every mention, as before. */
+  2: (from) => ({ ...from, mentionMode: 'all', version: 2 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

@@ -1,3 +1,7 @@
+import type { MentionMode } from '../match/resolve';
+
+export type { MentionMode };
+
 /**
  * Backstory's settings: one typed, versioned object (STYLE habit 4).
  * Stored under one key in browser.storage.local by src/platform/settings-store.ts; this module is
@@ -10,23 +14,28 @@ export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** The global switch: false pauses Backstory on every page. */
   enabled: boolean;
+  /** Highlight every mention of an entity, or only its first on each page. */
+  mentionMode: MentionMode;
 }
 
-export const SETTINGS_VERSION = 1 as const;
+
+export const SETTINGS_VERSION = 2 as const;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all' };
 }
 
 /** One field's rule: whether a stored value has the right shape. */
 type FieldCheck<T> = (value: unknown) => value is T;
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isMentionMode = (v: unknown): v is MentionMode => v === 'all' || v === 'first';
 
 /** Every field but `version`, with the check its stored value must pass. */
 const fieldChecks: { [K in Exclude<keyof Settings, 'version'>]: FieldCheck<Settings[K]> } = {
   enabled: isBoolean,
+  mentionMode: isMentionMode,
 };
 
 /** A field that failed its check on read and was put back to its default. */
