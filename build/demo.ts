@@ -18,8 +18,17 @@ export function serveDemo(): Promise<StaticServer> {
 export async function hoverFirstMention(page: Page, timeout = 15_000): Promise<string> {
   await page.waitForFunction(() => [...CSS.highlights].some(([name, h]) => name.startsWith('backstory') && h.size > 0), { timeout, polling: 100 });
   const target = await page.evaluate(() => {
+    // Backstory paints StaticRanges, which have no geometry: make a live Range of each.
     const ranges: Range[] = [];
-    for (const [name, h] of CSS.highlights) if (name.startsWith('backstory')) for (const r of h) ranges.push(r as Range);
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('backstory')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        ranges.push(range);
+      }
+    }
     // The first mention in reading order that is on screen.
     const visible = ranges
       .map((r) => ({ r, rect: r.getBoundingClientRect() }))
