@@ -22,6 +22,7 @@ import {
 } from '../core';
 import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from '../dom/blocks';
 import { Painter } from './painter';
+import { benchNow, benchSpent } from './bench-marks';
 import { SLICE_MS, yieldToPage } from './schedule';
 
 /** What the reader chose to see. */
@@ -181,7 +182,9 @@ export class Annotator {
     const walker = new BlockWalker(root, (b) => this.states.push(this.scan(b)), this.claimed);
     let settledAt = 0;
     for (;;) {
+      const sliceStart = benchNow();
       const done = walker.run(performance.now() + SLICE_MS);
+      benchSpent('slice', sliceStart);
       // Provisional decisions after the first slice, then each time the text read doubles:
       // O(n log n) in all, and the first screenful is painted within a frame or two.
       if (done || this.states.length >= Math.max(1, settledAt * 2)) {
@@ -197,7 +200,9 @@ export class Annotator {
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
 
   private scan(block: Block): BlockState {
+    const scanStart = benchNow(true);
     const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: [] };
+    benchSpent('scan', scanStart);
     this.stateOf.set(block, state);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;
@@ -213,6 +218,7 @@ export class Annotator {
   /** Takes the page-wide decisions and paints the difference. */
   private resolve(): void {
     if (this.signal.aborted) return;
+    const resolveStart = benchNow();
     const shown = resolvePage(this.index, this.states.map((s) => s.raw), this.options);
     for (let i = 0; i < this.states.length; i++) {
       const state = this.states[i]!;
@@ -237,6 +243,7 @@ export class Annotator {
       }
       state.shown = kept;
     }
+    benchSpent('resolve', resolveStart);
   }
 
   private unpaint(ref: MentionRef): void {

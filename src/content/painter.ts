@@ -13,6 +13,7 @@
  */
 import type { EntityType } from '../core';
 import { highlightCss, highlightName, pageScheme } from './highlight-style';
+import { benchNow, benchSpent } from './bench-marks';
 
 /** Ranges added per animation frame. */
 const BATCH = 1500;
@@ -106,6 +107,7 @@ export class Painter {
 
   private flush(limit: number): void {
     if (this.signal.aborted) return;
+    const flushStart = benchNow();
     this.ensureStyle();
     const end = Math.min(this.queue.length, this.queueHead + limit);
     for (let i = this.queueHead; i < end; i++) {
@@ -119,6 +121,7 @@ export class Painter {
     } else {
       this.schedule();
     }
+    benchSpent('paint', flushStart);
     this.onBatch?.();
   }
 

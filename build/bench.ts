@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: Backstory's speed and memory on generated article pages of about 200 KB, 1 MB and
+ * 5 MB of text, against baselines timed in the same run with the same aliases (a plain read of the
+ * text, one combined RegExp, a plain Highlight-API annotator, mark.js), in headless Chromium and,
+ * where it can measure them, Firefox ESR. Prints medians, ratios and each target with PASS/MISS, and
+ * writes docs/benchmarks.md.
+ *
+ *   --json          print the results as JSON on stdout (progress goes to stderr either way)
+ *   --strict        exit 1 if any target is missed (timing on shared machines is noisy: off by default)
+ *   --quick         fewer runs, 200 KB and 1 MB only, for checking the bench itself
+ *   --runs N        fresh page loads per scenario (default 5; 5 MB gets at most 3)
+ *   --no-firefox    Chromium only
+ *   --no-100k       skip the 100,000-alias pack
+ *   --firefox-5mb   also run Firefox at 5 MB (slow)
+ *   --no-docs       do not rewrite docs/benchmarks.md
+ *
+ * How each figure is measured is explained in docs/benchmarks.md (written by ./bench/report.ts).
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './build';
+import { findBrowser, launch, type LaunchedBrowser } from './browsers';
+import { serveStatic } from './serve';
+import { generatePage, SIZES, type SizeName } from './bench/page';
+import { baselineScripts } from './bench/scripts';
+import { buildVariants } from './bench/variants';
+import { backstoryPhase, baselinePhase, bigPackPhase, type Plan } from './bench/phases';
+import { consoleReport, derive, evaluateTargets, markdownReport, type BenchResults, type SizeFigures } from './bench/report';
+import { traceBreakdown } from './bench/summary';
+import type { BaselineKind } from './bench/page-baselines';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const RUNS = Number(option('--runs') ?? (quick ? 2 : 5));
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const sizes: SizeName[] = quick ? ['200kb', '1mb'] : ['200kb', '1mb', '5mb'];
+const firefoxSizes: SizeName[] = flag('--firefox-5mb') ? sizes : sizes.filter((s) => s !== '5mb');
+const CHROMIUM_BASELINES: BaselineKind[] = ['floor', 'regex', 'highlight', 'markjs-regexp'];
+
+/** The machine, for the report. */
+function machine(chromium: string, firefox: string | null): BenchResults['machine'] {
+  let nproc = cpus().length;
+  try {
+    nproc = Number(execSync('nproc', { encoding: 'utf8' }).trim()) || nproc;
+  } catch {
+    // not Linux: os.cpus() is close enough
+  }
+  return { nproc, cpu: cpus()[0]?.model.trim() ?? 'unknown', chromium, firefox, date: new Date().toISOString().slice(0, 10), node: process.version };
+}
+
+async function main(): Promise<number> {
+  log('building dist/ and the benchmark variants (dist/bench/)');
+  const variants = await buildVariants();
+  const scripts = await baselineScripts();
+  const empty = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
+  const server = await serveStatic(empty);
+  const results: BenchResults = { machine: machine('', null), aliases: variants.aliases, sizes: {} };
+  const textChars: Record<string, number> = {};
+  for (const size of sizes) {
+    const page = generatePage(SIZES[size]);
+    textChars[size] = page.textChars;
+    server.route(`/${size}.html`, page.html);
+    server.route(`/${size}-phases.html`, page.html.replace('<html lang="en">', '<html lang="en" data-bench-phases>'));
+  }
+  const plan = (list: SizeName[]): Plan => ({
+    sizes: list,
+    url: (size, phases = false) => `${server.origin}${size}${phases ? '-phases' : ''}.html`,
+    runs: (size) => (size === '5mb' ? Math.min(3, RUNS) : RUNS),
+    traced: (size) => (size === '5mb' || quick ? 1 : 2),
+    aliases: variants.aliasTexts,
+    scripts,
+    log,
+  });
+
+  const open: LaunchedBrowser[] = [];
+  const start = async (name: 'chromium' | 'firefox', extensionPath: string) => {
+    const ext = await launch(name, { extensionPath, headless: true });
+    open.push(ext);
+    return ext;
+  };
+  try {
+    // Chromium: Backstory (timed, then traced), the 100k pack, then the baselines with Backstory off.
+    const chromium = await start('chromium', variants.chrome);
+    const chromiumVersion = await chromium.browser.version();
+    const on = await backstoryPhase(chromium, plan(sizes), true);
+    if (!flag('--no-100k')) {
+      const big = await start('chromium', variants.chrome100k);
+      const bigPack = await bigPackPhase(chromium, big, plan(sizes), '1mb', variants.aliases100k);
+      results.pack_100k = bigPack.figures;
+      results.pack_100k_index_breakdown = bigPack.indexBreakdown;
+      await big.close();
+    }
+    const off = await baselinePhase(chromium, plan(sizes), (size) => (size === '200kb' ? [...CHROMIUM_BASELINES, 'markjs-array'] : CHROMIUM_BASELINES), true);
+    for (const size of sizes) results.sizes[size] = derive({ text_chars: textChars[size]!, ...on.figures[size], ...off[size] });
+    results.breakdown = traceBreakdown(on.tracedRuns['1mb'] ?? []);
+    await chromium.close();
+
+    // Firefox: the same, without trace or heap (it has no API for either).
+    let firefoxVersion: string | null = null;
+    if (!flag('--no-firefox') && findBrowser('firefox')) {
+      const firefox = await start('firefox', variants.firefox);
+      firefoxVersion = await firefox.browser.version();
+      const ffOn = await backstoryPhase(firefox, plan(firefoxSizes), false);
+      const ffOff = await baselinePhase(firefox, plan(firefoxSizes), () => CHROMIUM_BASELINES, false);
+      const ffSizes: Record<string, SizeFigures> = {};
+      for (const size of firefoxSizes) {
+        const f: SizeFigures = { text_chars: textChars[size]!, ...ffOn.figures[size], ...ffOff[size] };
+        // Only what Firefox can measure: drop the trace and heap fields (NaN) and keep the ratios.
+        ffSizes[size] = Object.fromEntries(Object.entries(derive(f)).filter(([, v]) => !Number.isNaN(v)));
+      }
+      results.firefox = { sizes: ffSizes };
+      await firefox.close();
+    } else {
+      log('Firefox: skipped');
+    }
+
+    results.machine = machine(chromiumVersion, firefoxVersion);
+    results.targets = evaluateTargets(results);
+  } finally {
+    for (const ext of open) await ext.close();
+    await server.close();
+    rmSync(empty, { recursive: true, force: true });
+  }
+
+  if (flag('--json')) console.log(JSON.stringify(results, null, 2));
+  else console.log(consoleReport(results));
+  if (!flag('--no-docs')) {
+    writeFileSync(join(ROOT, 'docs/benchmarks.md'), markdownReport(results));
+    log('wrote docs/benchmarks.md');
+  }
+  const missed = (results.targets ?? []).filter((t) => !t.pass);
+  if (missed.length > 0) log(`${missed.length} target(s) missed${flag('--strict') ? ' (--strict: failing)' : ' (exit 0; --strict fails on a miss)'}`);
+  return flag('--strict') && missed.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,178 @@
+/**
+ * One measured page load at a time, in Chromium or Firefox: Backstory as the real extension (its
+ * content script leaves marks, see src/content/bench-marks.ts), or a baseline injected into the
+ * page's main world with the extension switched off. Every run is a fresh tab and a fresh load,
+ * closed afterwards, so no run inherits another's heap, highlights or caches of the DOM.
+ *
+ * Page-side code is passed as strings: tsx compiles this file with esbuild, which may wrap inner
+ * functions in a `__name` helper the page does not have.
+ */
+import type { Page } from 'puppeteer-core';
+import type { LaunchedBrowser } from '../browsers';
+import { parseTrace, type MarkedTask, type TraceWindow } from './trace';
+import type { BaselineKind, BaselineResult } from './page-baselines';
+
+/** What one Backstory page load measured (ms from backstory:start unless said otherwise). */
+export interface BackstoryRun {
+  scriptMs: number;
+  paintedMs: number;
+  firstPaintMs: number;
+  readMs: number;
+  /** From the content script starting to run to its index being loaded. */
+  indexMs: number;
+  /** From the page's time origin to backstory:start (load, document_idle, settings, index). */
+  startAt: number;
+  mentions: number;
+  phases: { slice: number; scan: number; resolve: number; paint: number };
+  spans: number;
+  /** The longest single piece of work the content script timed itself (slice, resolve or flush). */
+  maxSpanMs: number;
+  trace?: {
+    annotate: TraceWindow | null;
+    index: TraceWindow | null;
+    /** The frame that painted the first batch: it ends firstFrame.endMs after backstory:start. */
+    firstFrame: MarkedTask | null;
+  };
+  heapMb?: number;
+}
+
+interface MarkEntry { name: string; t: number; detail: unknown }
+
+const READ_MARKS = `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('backstory:'))
+  .map((m) => ({ name: m.name, t: m.startTime, detail: m.detail }))`;
+
+/** Resolves in the page once `name` has been marked (an observer, so nothing polls the page meanwhile). */
+function waitForMark(page: Page, name: string, timeoutMs: number): Promise<unknown> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    if (performance.getEntriesByName(${JSON.stringify(name)}).length > 0) return resolve(true);
+    const timer = setTimeout(() => reject(new Error('no mark ' + ${JSON.stringify(name)} + ' within ${timeoutMs} ms')), ${timeoutMs});
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName(${JSON.stringify(name)}).length === 0) return;
+      observer.disconnect(); clearTimeout(timer); resolve(true);
+    }).observe({ type: 'mark', buffered: true });
+  })`);
+}
+
+/** Opens `url` in a fresh tab and waits for its load event. */
+async function openFresh(ext: LaunchedBrowser, url: string): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  return page;
+}
+
+/** Chromium only: JS heap in use after a full garbage collection, MB. */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  const metrics = await page.metrics();
+  return (metrics.JSHeapUsedSize ?? 0) / (1024 * 1024);
+}
+
+export interface BackstoryOptions {
+  /** Chromium: record a trace for the longest task, and measure the heap afterwards. */
+  trace?: boolean;
+  timeoutMs?: number;
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'toplevel'];
+
+/** Loads `url` with Backstory on and returns its marks as times. */
+export async function runBackstory(ext: LaunchedBrowser, url: string, options: BackstoryOptions = {}): Promise<BackstoryRun> {
+  const timeout = options.timeoutMs ?? 120_000;
+  let page: Page | undefined;
+  try {
+    if (options.trace) {
+      page = await ext.browser.newPage();
+      await page.tracing.start({ categories: TRACE_CATEGORIES });
+      await page.goto(url, { waitUntil: 'load', timeout });
+    } else {
+      page = await openFresh(ext, url);
+    }
+    await waitForMark(page, 'backstory:script', timeout);
+    const marks = (await page.evaluate(READ_MARKS)) as MarkEntry[];
+    const at = (name: string): number => {
+      const m = marks.find((e) => e.name === `backstory:${name}`);
+      if (!m) throw new Error(`no backstory:${name} mark`);
+      return m.t;
+    };
+    const detail = marks.find((m) => m.name === 'backstory:script')!.detail as
+      { ms: number; slice: number; scan: number; resolve: number; paint: number; spans: number; maxSpan: number; mentions: number };
+    const start = at('start');
+    const run: BackstoryRun = {
+      scriptMs: detail.ms,
+      paintedMs: at('painted') - start,
+      firstPaintMs: at('first-paint') - start,
+      readMs: at('read') - start,
+      indexMs: at('index-ready') - at('inject'),
+      startAt: start,
+      mentions: detail.mentions,
+      phases: { slice: detail.slice, scan: detail.scan, resolve: detail.resolve, paint: detail.paint },
+      spans: detail.spans,
+      maxSpanMs: detail.maxSpan,
+    };
+    if (options.trace) {
+      const trace = await page.tracing.stop();
+      if (trace) {
+        const model = parseTrace(trace);
+        run.trace = {
+          annotate: model.window('backstory:start', 'backstory:painted'),
+          index: model.window('backstory:inject', 'backstory:index-ready'),
+          firstFrame: model.taskOf('backstory:first-paint', 'backstory:start'),
+        };
+      }
+      run.heapMb = await heapAfterGc(page);
+    }
+    return run;
+  } finally {
+    await page?.close().catch(() => undefined);
+  }
+}
+
+/** The scripts a baseline page needs: the bundled baselines and, for mark.js, its minified build. */
+export interface BaselineScripts {
+  baselines: string;
+  markjs: string;
+}
+
+/** How long a page is left alone after load before a baseline starts: the first paint and the (switched-off) content script settle. */
+const SETTLE_MS = 300;
+
+/** Loads `url` (Backstory switched off), injects the baseline and runs it once. */
+export async function runBaseline(
+  ext: LaunchedBrowser, url: string, kind: BaselineKind, aliases: string[], scripts: BaselineScripts,
+): Promise<BaselineResult> {
+  const page = await openFresh(ext, url);
+  try {
+    await page.addScriptTag({ content: scripts.baselines });
+    if (kind.startsWith('markjs')) await page.addScriptTag({ content: scripts.markjs });
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const result = await page.evaluate(`window.__backstoryBench.runBaseline(${JSON.stringify(kind)}, ${JSON.stringify(aliases)})`);
+    return result as BaselineResult;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Chromium: the JS heap of `url` with Backstory switched off, after GC, MB. */
+export async function heapWithoutBackstory(ext: LaunchedBrowser, url: string): Promise<number> {
+  const page = await openFresh(ext, url);
+  try {
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    return await heapAfterGc(page);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Turns Backstory on or off through the popup's switch, as a reader would (and as the e2e harness does). */
+export async function setEnabled(ext: LaunchedBrowser, enabled: boolean): Promise<void> {
+  const popup = await ext.openExtensionPage('popup.html', '#enabled');
+  try {
+    const checked = await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked);
+    if (checked !== enabled) await popup.click('#enabled');
+    await popup.waitForFunction(`document.querySelector('#enabled').checked === ${enabled}`);
+  } finally {
+    await popup.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The baselines Backstory is compared with, run in the page's own main world (bundled by
+ * ./baselines.ts into one script and injected into a freshly loaded page, with the extension
+ * switched off). Each times its synchronous work ("script") and the time until the frame after it
+ * has painted ("painted": rAF, then a MessageChannel message, which runs after that frame's paint;
+ * the same rule src/content/bench-marks.ts uses for Backstory).
+ *
+ * All of them read the same text: a TreeWalker with the skip rules Backstory uses (imported from
+ * src/dom, so a change there changes both), and one combined RegExp of every alias of the bundled
+ * pack, with Unicode word boundaries.
+ */
+import { SKIPPED_TAGS, isSkippedElement } from '../../src/dom/text-nodes';
+
+/** What one baseline run measured. */
+export interface BaselineResult {
+  scriptMs: number;
+  paintedMs: number;
+  /** Text nodes read, characters read and matches found (or marks added). */
+  nodes: number;
+  chars: number;
+  matches: number;
+}
+
+export type BaselineKind = 'floor' | 'regex' | 'highlight' | 'markjs-regexp' | 'markjs-array';
+
+interface MarkInstance {
+  markRegExp(regexp: RegExp, options: Record<string, unknown>): void;
+  mark(keywords: string[], options: Record<string, unknown>): void;
+}
+
+/** One RegExp for all aliases: escaped, longest first, Unicode word boundaries by lookaround. */
+export function combinedRegExp(aliases: readonly string[]): RegExp {
+  const escaped = [...aliases].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** The text nodes Backstory would read, by a TreeWalker whose filter applies the skip rules. */
+function walk(visit: (node: Text) => void): void {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.nodeType === 3
+      ? NodeFilter.FILTER_ACCEPT
+      : isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n as Text);
+}
+
+/** Resolves after the next frame has painted. */
+function afterNextPaint(): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+}
+
+/** mark.js's own exclusions for Backstory's skip rules, as CSS selectors. */
+function skipSelectors(): string[] {
+  return [...SKIPPED_TAGS].map((t) => t.toLowerCase())
+    .concat(['[contenteditable]:not([contenteditable="false"])', '[role="textbox"]', '[data-backstory-ui]']);
+}
+
+/** Runs one baseline on the current page; `aliases` is every alias text of the bundled pack. */
+export async function runBaseline(kind: BaselineKind, aliases: string[]): Promise<BaselineResult> {
+  let nodes = 0;
+  let chars = 0;
+  let matches = 0;
+  const t0 = performance.now();
+  if (kind === 'floor') {
+    walk((n) => {
+      nodes++;
+      chars += n.data.length;
+    });
+  } else if (kind === 'regex' || kind === 'highlight') {
+    const re = combinedRegExp(aliases);
+    const highlight = kind === 'highlight' ? new Highlight() : null;
+    walk((n) => {
+      nodes++;
+      const data = n.data;
+      chars += data.length;
+      re.lastIndex = 0;
+      for (let m = re.exec(data); m; m = re.exec(data)) {
+        matches++;
+        if (highlight) {
+          const range = new Range();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          highlight.add(range);
+        }
+      }
+    });
+    if (highlight) {
+      // Styled like Backstory's highlights (underline and a faint wash), so painting costs the same.
+      const style = document.createElement('style');
+      style.textContent = '::highlight(bench-baseline) { text-decoration: underline solid #b45309; text-decoration-thickness: 2px; ' +
+        'text-underline-offset: 3px; background-color: color-mix(in srgb, #b45309 14%, transparent); }';
+      document.head.append(style);
+      CSS.highlights.set('bench-baseline', highlight);
+    }
+  } else {
+    const Mark = (window as unknown as { Mark: new (ctx: Element) => MarkInstance }).Mark;
+    const instance = new Mark(document.body);
+    const exclude = skipSelectors();
+    await new Promise<void>((done) => {
+      const options = { exclude, done: (total: number) => { matches = total; done(); } };
+      if (kind === 'markjs-regexp') instance.markRegExp(combinedRegExp(aliases), options);
+      // Its usual use: one pass per alias; whole words with punctuation as limiters ("Musk's").
+      else instance.mark(aliases, { ...options, separateWordSearch: false, accuracy: { value: 'exactly', limiters: [...",.;:!?'’\"()[]{}-–—/"] } });
+    });
+  }
+  const t1 = performance.now();
+  const t2 = await afterNextPaint();
+  return { scriptMs: t1 - t0, paintedMs: t2 - t0, nodes, chars, matches };
+}
+
+(window as unknown as { __backstoryBench: unknown }).__backstoryBench = { runBaseline };

@@ -1,0 +1,110 @@
+/**
+ * The benchmark's phases, each with one browser: Backstory's runs with the extension on, then the
+ * baselines with it switched off (so the content script does not compete with them), in Chromium
+ * and in Firefox; and the 100,000-alias pack against the normal build, interleaved.
+ */
+import type { LaunchedBrowser } from '../browsers';
+import { heapWithoutBackstory, runBackstory, runBaseline, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
+import type { BaselineKind } from './page-baselines';
+import { median, repeat, round, summariseBackstory, summariseBaseline, traceBreakdown } from './summary';
+import type { SizeFigures } from './report';
+
+/** How many loads of what, per size. */
+export interface Plan {
+  sizes: string[];
+  /** Page URL per size; `phases` is the same page asking for per-block scan timing (traced runs). */
+  url(size: string, phases?: boolean): string;
+  runs(size: string): number;
+  traced(size: string): number;
+  aliases: string[];
+  scripts: BaselineScripts;
+  log(message: string): void;
+}
+
+const KEYS: Record<BaselineKind, string> = {
+  floor: 'floor',
+  regex: 'regex',
+  highlight: 'highlight',
+  'markjs-regexp': 'markjs_regexp',
+  'markjs-array': 'markjs_array',
+};
+
+/** Backstory's timed and traced runs at every size (extension on). */
+export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: boolean): Promise<{ figures: Record<string, SizeFigures>; tracedRuns: Record<string, BackstoryRun[]> }> {
+  const figures: Record<string, SizeFigures> = {};
+  const tracedRuns: Record<string, BackstoryRun[]> = {};
+  await setEnabled(ext, true);
+  for (const size of plan.sizes) {
+    plan.log(`${ext.name} ${size}: Backstory x${plan.runs(size)}`);
+    const runs = await repeat(plan.runs(size), () => runBackstory(ext, plan.url(size)));
+    const withTrace = traced ? await repeat(plan.traced(size), () => runBackstory(ext, plan.url(size, true), { trace: true })) : [];
+    figures[size] = summariseBackstory(runs, withTrace);
+    tracedRuns[size] = withTrace;
+  }
+  return { figures, tracedRuns };
+}
+
+/** The baselines at every size, with Backstory switched off; plus the heap without Backstory (Chromium). */
+export async function baselinePhase(ext: LaunchedBrowser, plan: Plan, kinds: (size: string) => BaselineKind[], heap: boolean): Promise<Record<string, SizeFigures>> {
+  const figures: Record<string, SizeFigures> = {};
+  await setEnabled(ext, false);
+  try {
+    for (const size of plan.sizes) {
+      const f: SizeFigures = {};
+      if (heap) {
+        const heaps = await repeat(Math.max(2, plan.traced(size)), () => heapWithoutBackstory(ext, plan.url(size)));
+        f.heap_without_backstory_mb = round(median(heaps), 2);
+      }
+      for (const kind of kinds(size)) {
+        // mark.js with an alias array makes one pass over the page per alias: a few runs are plenty.
+        const n = kind === 'markjs-array' ? Math.min(3, plan.runs(size)) : plan.runs(size);
+        plan.log(`${ext.name} ${size}: ${kind} x${n}`);
+        const runs = await repeat(n, () => runBaseline(ext, plan.url(size), kind, plan.aliases, plan.scripts));
+        Object.assign(f, summariseBaseline(KEYS[kind], runs));
+        if (kind === 'floor') f.text_nodes = runs[0]!.nodes;
+      }
+      // The issue's names: the floor and the RegExp scan are script times (they paint nothing).
+      f.floor_ms = f.floor_script_ms!;
+      f.regex_ms = f.regex_script_ms!;
+      figures[size] = f;
+    }
+  } finally {
+    await setEnabled(ext, true);
+  }
+  return figures;
+}
+
+/**
+ * The 100,000-alias build against the normal one on the same page, alternating runs so both see the
+ * same machine load; then traced runs of the big build for its index-loading tasks.
+ */
+export async function bigPackPhase(
+  normal: LaunchedBrowser, big: LaunchedBrowser, plan: Plan, size: string, aliases: number,
+): Promise<{ figures: SizeFigures; indexBreakdown: [string, number][] }> {
+  plan.log(`chromium ${size}: 100,000-alias pack vs bundled pack x${plan.runs(size)}`);
+  const bigRuns: BackstoryRun[] = [];
+  const normalRuns: BackstoryRun[] = [];
+  for (let i = 0; i < plan.runs(size); i++) {
+    bigRuns.push(await runBackstory(big, plan.url(size)));
+    normalRuns.push(await runBackstory(normal, plan.url(size)));
+  }
+  const traced = await repeat(plan.traced(size), () => runBackstory(big, plan.url(size, true), { trace: true }));
+  const b = summariseBackstory(bigRuns, traced);
+  const n = summariseBackstory(normalRuns, []);
+  const figures: SizeFigures = {
+    aliases,
+    backstory_painted_ms: b.backstory_painted_ms!,
+    normal_painted_ms: n.backstory_painted_ms!,
+    painted_ratio: round(b.backstory_painted_ms! / n.backstory_painted_ms!, 2),
+    backstory_script_ms: b.backstory_script_ms!,
+    normal_script_ms: n.backstory_script_ms!,
+    script_ratio: round(b.backstory_script_ms! / n.backstory_script_ms!, 2),
+    index_ms: b.index_ms!,
+    normal_index_ms: n.index_ms!,
+    index_longest_task_ms: b.index_longest_task_ms!,
+    heap_with_backstory_mb: b.heap_with_backstory_mb!,
+    mentions: b.mentions!,
+    runs: bigRuns.length,
+  };
+  return { figures, indexBreakdown: traceBreakdown(traced).index };
+}

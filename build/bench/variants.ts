@@ -1,0 +1,70 @@
+/**
+ * The builds the benchmark loads, under dist/bench/ (git-ignored with the rest of dist/):
+ *
+ *   chrome, firefox   the normal build with the instrumented content script (__BACKSTORY_BENCH__ true)
+ *   chrome-100k       the same for Chromium, with a bundled index of about 100,000 aliases
+ *
+ * The normal build is made first with build/build.ts's own build(), and checked to hold none of
+ * the instrumentation: the benchmark measures what ships plus a handful of clock reads.
+ */
+import * as esbuild from 'esbuild';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT, build, esbuildOptions } from '../build';
+import { readBundledPacks } from '../packs';
+import { aliasCount, compilePacks, serializeIndex } from '../../src/core';
+import { generateBigPack } from './big-pack';
+
+export const BENCH_DIST = join(DIST, 'bench');
+
+export interface Variants {
+  chrome: string;
+  firefox: string;
+  chrome100k: string;
+  /** Aliases in the normal and the big index. */
+  aliases: number;
+  aliases100k: number;
+  /** Every alias text of the bundled packs, for the baselines. */
+  aliasTexts: string[];
+}
+
+/** Builds dist/ and the benchmark variants; throws if the production content script is instrumented. */
+export async function buildVariants(): Promise<Variants> {
+  await build();
+  const production = readFileSync(join(DIST, 'chrome/content.js'), 'utf8');
+  if (production.includes('backstory:start')) throw new Error('dist/chrome/content.js contains benchmark marks: __BACKSTORY_BENCH__ is not compiled out');
+
+  rmSync(BENCH_DIST, { recursive: true, force: true });
+  const bundles = join(BENCH_DIST, 'bundles');
+  await esbuild.build({
+    ...esbuildOptions(),
+    entryPoints: { content: join(ROOT, 'src/content/main.ts') },
+    outdir: bundles,
+    define: { __BACKSTORY_BENCH__: 'true' },
+  });
+  const instrumented = readFileSync(join(bundles, 'content.js'), 'utf8');
+  if (!instrumented.includes('backstory:start')) throw new Error('the benchmark build of content.js has no marks');
+
+  const variant = (from: string, name: string): string => {
+    const out = join(BENCH_DIST, name);
+    cpSync(join(DIST, from), out, { recursive: true });
+    writeFileSync(join(out, 'content.js'), instrumented);
+    return out;
+  };
+  const chrome = variant('chrome', 'chrome');
+  const firefox = variant('firefox', 'firefox');
+  const chrome100k = variant('chrome', 'chrome-100k');
+
+  const real = readBundledPacks(ROOT).map((p) => p.pack);
+  const bigIndex = compilePacks([...real, generateBigPack()]);
+  writeFileSync(join(chrome100k, 'packs/index.bin'), new Uint8Array(serializeIndex(bigIndex)));
+
+  return {
+    chrome,
+    firefox,
+    chrome100k,
+    aliases: aliasCount(compilePacks(real)),
+    aliases100k: aliasCount(bigIndex),
+    aliasTexts: [...new Set(real.flatMap((p) => p.entities.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)])))],
+  };
+}
