@@ -4,15 +4,16 @@
  * "which mentions are on this page?" for the card and the popup.
  *
  * Cost grows with the page's text, not the pack: scanning is one pass of an Aho-Corasick
- * automaton per block. Work is sliced (see ./schedule.ts) and the top of the page is painted
- * first: the page-wide decisions are taken provisionally after the first slice and again each
- * time the text read has doubled, then finally. They only ever add mentions as more text is read
- * (more context can only unlock more), except in first-mention mode, which the final pass settles.
+ * automaton per block, and the page-wide decisions are kept up to date block by block by the
+ * core's PageResolver, which re-decides only what a new block can change. Work is sliced (see
+ * ./schedule.ts), the top of the page is painted after the first slice, and the rest as it is
+ * read. In first-mention mode, which needs the page's order, the decisions are settled after the
+ * first slice and when the page is read.
  */
 import {
   entityInfo,
   entityType,
-  resolvePage,
+  PageResolver,
   scanBlock,
   type CompiledIndex,
   type EntityInfo,
@@ -21,9 +22,10 @@ import {
   type RawMatch,
 } from '../core';
 import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from '../dom/blocks';
+import type { PageStyles } from './highlight-style';
 import { Painter } from './painter';
 import { benchNow, benchSpent } from './bench-marks';
-import { SLICE_MS, yieldToPage } from './schedule';
+import { SLICE_MS, nextFrame, yieldToPage } from './schedule';
 
 /** What the reader chose to see. */
 export interface AnnotatorOptions {
@@ -32,13 +34,39 @@ export interface AnnotatorOptions {
   hiddenEntities?: ReadonlySet<string>;
 }
 
-/** One highlighted mention on the page. */
-export interface MentionRef {
-  readonly block: Block;
-  readonly match: RawMatch;
-  readonly type: EntityType;
-  /** The painted range (static: it is dropped and rebuilt when its text changes). */
-  readonly range: StaticRange;
+/**
+ * One highlighted mention on the page. Its range is made on first use (when it is painted, or
+ * asked for): most mentions of a long page are never near the viewport, and a StaticRange per
+ * mention would cost time and memory for nothing.
+ */
+export class MentionRef {
+  private made: StaticRange | null = null;
+
+  constructor(
+    readonly block: Block,
+    readonly match: RawMatch,
+    readonly type: EntityType,
+    private readonly onRange: (ref: MentionRef, range: StaticRange) => void,
+  ) {}
+
+  /** The block's element, whose nearness to the viewport decides whether the range is painted. */
+  get anchor(): Element {
+    return this.block.anchor;
+  }
+
+  /** The painted range (static: the mention is dropped and made again when its text changes). */
+  get range(): StaticRange {
+    if (!this.made) {
+      this.made = staticRangeOf(this.block, this.match.start, this.match.end);
+      this.onRange(this, this.made);
+    }
+    return this.made;
+  }
+
+  /** The range if it was ever made. */
+  get madeRange(): StaticRange | null {
+    return this.made;
+  }
 }
 
 interface BlockState {
@@ -51,6 +79,7 @@ const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end ===
 
 export class Annotator {
   private states: BlockState[] = [];
+  private resolver: PageResolver<BlockState>;
   private readonly stateOf = new WeakMap<Block, BlockState>();
   private readonly claimed: Claimed = new WeakMap();
   private readonly byRange = new Map<AbstractRange, MentionRef>();
@@ -61,8 +90,10 @@ export class Annotator {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private options: AnnotatorOptions,
+    private readonly styles: PageStyles,
   ) {
-    this.painter = new Painter(doc, signal);
+    this.painter = new Painter(doc, styles, signal);
+    this.resolver = new PageResolver(index, options);
   }
 
   /** Every mention shown, in document order. */
@@ -83,7 +114,9 @@ export class Annotator {
   /** Changes what is shown (mode, types, hidden entities) without reading the page again. */
   setOptions(options: AnnotatorOptions): void {
     this.options = options;
-    this.resolve();
+    this.resolver = new PageResolver(this.index, options);
+    for (const state of this.states) this.resolver.add(state, state.raw);
+    this.paint(this.states, true);
   }
 
   /**
@@ -162,7 +195,11 @@ export class Annotator {
     }
     if (prune) for (const s of this.states) if (!isIntact(s.block)) removed.add(s);
     for (const s of removed) this.drop(s);
-    if (removed.size > 0) this.states = this.states.filter((s) => !removed.has(s));
+    const changed = new Set<BlockState>();
+    if (removed.size > 0) {
+      this.states = this.states.filter((s) => !removed.has(s));
+      for (const s of this.resolver.remove(removed)) changed.add(s);
+    }
     const added: BlockState[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -172,27 +209,35 @@ export class Annotator {
         if (this.signal.aborted) return;
       }
     }
-    for (const s of added) this.insertInOrder(s);
-    if (added.length > 0 || removed.size > 0) this.resolve();
+    for (const s of added) {
+      this.insertInOrder(s);
+      for (const c of this.resolver.add(s, s.raw)) changed.add(c);
+    }
+    this.paint(changed, true);
   }
 
-  /** Reads the whole page, in slices; resolves once it is read and settled. */
+  /**
+   * Reads the whole page, in slices; resolves once it is read and settled. The page-wide
+   * decisions are taken provisionally after the first slice (the top of the page, usually the
+   * first screenful), which then gets a frame to be painted in, and finally once all is read.
+   */
   async start(): Promise<void> {
     const root = this.doc.body ?? this.doc.documentElement;
-    const walker = new BlockWalker(root, (b) => this.states.push(this.scan(b)), this.claimed);
-    let settledAt = 0;
-    for (;;) {
+    let changed = new Set<BlockState>();
+    const walker = new BlockWalker(root, (b) => {
+      const state = this.scan(b);
+      this.states.push(state);
+      for (const c of this.resolver.add(state, state.raw)) changed.add(c);
+    }, this.claimed);
+    for (let slice = 0; ; slice++) {
       const sliceStart = benchNow();
       const done = walker.run(performance.now() + SLICE_MS);
       benchSpent('slice', sliceStart);
-      // Provisional decisions after the first slice, then each time the text read doubles:
-      // O(n log n) in all, and the first screenful is painted within a frame or two.
-      if (done || this.states.length >= Math.max(1, settledAt * 2)) {
-        this.resolve();
-        settledAt = this.states.length;
-      }
-      if (done || this.signal.aborted) return;
-      await yieldToPage();
+      this.paint(changed, done || slice === 0);
+      changed = new Set();
+      if (done) return;
+      // The first screenful gets a frame to be painted in; then on with the reading.
+      await (slice === 0 ? nextFrame() : yieldToPage());
       if (this.signal.aborted) return;
     }
   }
@@ -210,45 +255,61 @@ export class Annotator {
         this.shadowRoots.add(root);
         this.onShadowRoot?.(root);
       }
-      if (state.raw.length > 0) this.painter.styleShadowRoot(root);
+      if (state.raw.length > 0) this.styles.ensureShadowRoot(root);
     }
     return state;
   }
 
-  /** Takes the page-wide decisions and paints the difference. */
-  private resolve(): void {
+  /**
+   * Paints the difference for the blocks whose decisions changed. First-mention mode needs the
+   * whole page in order, so there it re-settles every block, when `settle` says the moment is right.
+   */
+  private paint(changed: Iterable<BlockState>, settle: boolean): void {
     if (this.signal.aborted) return;
-    const resolveStart = benchNow();
-    const shown = resolvePage(this.index, this.states.map((s) => s.raw), this.options);
-    for (let i = 0; i < this.states.length; i++) {
-      const state = this.states[i]!;
-      const next = shown[i]!;
-      const prev = state.shown;
-      if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) continue;
-      const kept: MentionRef[] = [];
-      for (const m of next) {
-        const old = prev.find((p) => sameMatch(p.match, m));
-        if (old) {
-          kept.push(old);
-          continue;
+    const started = benchNow();
+    if (this.options.mode === 'first') {
+      if (settle) {
+        const seen = new Uint8Array(this.index.entityType.length);
+        for (const state of this.states) {
+          this.repaint(state, this.resolver.shown(state).filter((m) => seen[m.entity] === 0 && (seen[m.entity] = 1) === 1));
         }
-        const type = entityType(this.index, m.entity);
-        const ref: MentionRef = { block: state.block, match: m, type, range: staticRangeOf(state.block, m.start, m.end) };
-        this.byRange.set(ref.range, ref);
-        this.painter.add(type, ref.range);
-        kept.push(ref);
       }
-      for (const old of prev) {
-        if (!kept.includes(old)) this.unpaint(old);
-      }
-      state.shown = kept;
+    } else {
+      for (const state of changed) this.repaint(state, this.resolver.shown(state));
     }
-    benchSpent('resolve', resolveStart);
+    benchSpent('resolve', started);
   }
 
+  /** Makes one block's painted mentions match `next`. */
+  private repaint(state: BlockState, next: readonly RawMatch[]): void {
+    const prev = state.shown;
+    if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) return;
+    const kept: MentionRef[] = [];
+    for (const m of next) {
+      const old = prev.find((p) => sameMatch(p.match, m));
+      if (old) {
+        kept.push(old);
+        continue;
+      }
+      const ref = new MentionRef(state.block, m, entityType(this.index, m.entity), this.rememberRange);
+      this.painter.add(ref);
+      kept.push(ref);
+    }
+    for (const old of prev) {
+      if (!kept.includes(old)) this.unpaint(old);
+    }
+    state.shown = kept;
+  }
+
+  /** Ranges are made lazily; hit-testing by highlightsFromPoint maps them back to mentions. */
+  private readonly rememberRange = (ref: MentionRef, range: StaticRange) => {
+    this.byRange.set(range, ref);
+  };
+
   private unpaint(ref: MentionRef): void {
-    this.byRange.delete(ref.range);
-    this.painter.remove(ref.type, ref.range);
+    const range = ref.madeRange;
+    if (range) this.byRange.delete(range);
+    this.painter.remove(ref);
   }
 
   private drop(state: BlockState): void {

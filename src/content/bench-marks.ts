@@ -97,8 +97,9 @@ function startImpl(painter: Painter): void {
       state.firstPainted = true;
       performance.mark('backstory:first-paint');
     }
-    // Batches are flushed in an animation frame callback: the frame paints right after it.
-    if (state.read && painter.idle()) finish(painter, true);
+    // Batches are handed over in IntersectionObserver callbacks, which run as tasks after a
+    // frame: the next frame paints them.
+    if (state.read && painter.idle()) finish(painter, false);
   };
 }
 
@@ -118,9 +119,10 @@ function finish(painter: Painter, inFrame: boolean): void {
   state.finished = true;
   const done = () => {
     performance.mark('backstory:painted');
-    const mentions = Object.values(painter.counts()).reduce((a, b) => a + b, 0);
+    const mentions = painter.total();
+    const painted = Object.values(painter.counts()).reduce((a, b) => a + b, 0);
     const ms = spent.slice + spent.resolve + spent.paint;
-    performance.mark('backstory:script', { detail: { ms, ...spent, spans: state.spans, maxSpan: state.maxSpan, mentions } });
+    performance.mark('backstory:script', { detail: { ms, ...spent, spans: state.spans, maxSpan: state.maxSpan, mentions, painted } });
   };
   // Called only once reading is done: while slices still run, their scheduler.yield() continuations
   // are served before a message (both browsers rank them higher), which would then come late.

@@ -1,7 +1,18 @@
 /**
- * How mentions look: one highlight per entity type, told apart by colour AND by underline style,
- * so colour is never the only cue. Two palettes, picked from the page's own background: a dark
- * page gets light underlines, whatever the system's colour scheme says.
+ * How mentions look, and how those looks reach the page.
+ *
+ * One highlight per entity type, told apart by colour AND by underline style, so colour is never
+ * the only cue. The colours are mid-tones that keep at least 3:1 contrast on white and on near
+ * black, so one palette serves light and dark pages alike: changing a ::highlight rule later (to
+ * follow a dark page) would cost a second whole-page style recalculation.
+ *
+ * Why the styles go in early: adding any stylesheet with a ::highlight() rule makes Chromium
+ * recalculate the style of every element of the page, about 100 ms on a 1 MB page (measured; see
+ * docs/benchmarks.md). Adopted while the document is still nearly empty, at document_start, the
+ * same sheet costs next to nothing. A constructed stylesheet adds no node to the page, and a
+ * page's CSP does not apply to it. Where adoption fails (Firefox 140 content scripts), a single
+ * <style> made with createElement (which a strict CSP allows in Firefox) is added when the first
+ * mention is painted.
  */
 import { ENTITY_TYPES, type EntityType } from '../core';
 
@@ -11,63 +22,101 @@ export function highlightName(type: EntityType): string {
 }
 
 interface Look {
-  /** Underline colour on light pages, and on dark pages. */
-  light: string;
-  dark: string;
+  colour: string;
   style: 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy';
 }
 
 const LOOKS: Record<EntityType, Look> = {
-  person: { light: '#b45309', dark: '#fbbf24', style: 'solid' },
-  organization: { light: '#1d4ed8', dark: '#93c5fd', style: 'double' },
-  place: { light: '#047857', dark: '#6ee7b7', style: 'dashed' },
-  event: { light: '#7e22ce', dark: '#d8b4fe', style: 'wavy' },
-  agreement: { light: '#0f766e', dark: '#5eead4', style: 'dotted' },
-  concept: { light: '#4b5563', dark: '#d1d5db', style: 'dotted' },
+  person: { colour: '#d97706', style: 'solid' },
+  organization: { colour: '#3b82f6', style: 'double' },
+  place: { colour: '#0d9488', style: 'dashed' },
+  event: { colour: '#a855f7', style: 'wavy' },
+  agreement: { colour: '#db2777', style: 'dotted' },
+  concept: { colour: '#64748b', style: 'dotted' },
 };
 
-/** The stylesheet text for every type's highlight, for a light or a dark page. */
-export function highlightCss(scheme: 'light' | 'dark'): string {
+/** The stylesheet text for every type's highlight. */
+export function highlightCss(): string {
   return ENTITY_TYPES.map((type) => {
-    const look = LOOKS[type];
-    const colour = look[scheme];
-    // A faint wash of the same colour helps the eye find names without hiding the text; the
-    // text colour itself is left alone so the page's contrast holds.
+    const { colour, style } = LOOKS[type];
+    // A faint wash of the same colour helps the eye find names; the text colour is left alone so
+    // the page's own contrast holds.
     return `::highlight(${highlightName(type)}) {
-  text-decoration: underline ${look.style} ${colour};
+  text-decoration: underline ${style} ${colour};
   text-decoration-thickness: 2px;
   text-underline-offset: 3px;
-  background-color: color-mix(in srgb, ${colour} ${scheme === 'dark' ? 22 : 14}%, transparent);
+  background-color: color-mix(in srgb, ${colour} 16%, transparent);
 }`;
   }).join('\n');
 }
 
-/** Parses an rgb()/rgba() computed colour into [r, g, b, a]. */
-function parseRgb(value: string): [number, number, number, number] | null {
-  const m = /rgba?\(\s*([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)/.exec(value);
-  if (!m) return null;
-  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
-}
-
 /**
- * Whether the page reads as dark: the first opaque background from body up, else the page's
- * declared colour scheme. Two style reads, once per run.
+ * Backstory's highlight styles in one document and its open shadow roots, for one run; everything
+ * it adds goes away on abort.
  */
-export function pageScheme(doc: Document): 'light' | 'dark' {
-  const view = doc.defaultView;
-  if (!view) return 'light';
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const rgba = parseRgb(view.getComputedStyle(el).backgroundColor);
-    if (rgba && rgba[3] > 0.5) {
-      const [r, g, b] = rgba;
-      const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-      return luminance < 0.45 ? 'dark' : 'light';
+export class PageStyles {
+  private sheet: CSSStyleSheet | null = null;
+  private element: HTMLStyleElement | null = null;
+  private readonly roots = new Map<ShadowRoot, CSSStyleSheet | null>();
+
+  constructor(private readonly doc: Document, signal: AbortSignal) {
+    signal.addEventListener('abort', () => this.remove(), { once: true });
+  }
+
+  /** Adopts the sheet into the document now (cheap while the page is still loading). */
+  adoptEarly(): void {
+    if (this.sheet || this.element) return;
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss());
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      this.sheet = sheet;
+    } catch {
+      // Firefox 140 content scripts cannot construct or adopt sheets: ensure() falls back.
     }
   }
-  const declared = view.getComputedStyle(doc.documentElement).colorScheme;
-  if (declared.includes('dark') && !declared.includes('light')) return 'dark';
-  if (declared.includes('dark') && view.matchMedia('(prefers-color-scheme: dark)').matches) return 'dark';
-  return 'light';
+
+  /** Makes sure the document has the styles before the first mention is painted. */
+  ensure(): void {
+    // A page that assigns document.adoptedStyleSheets wholesale drops ours: adopt it again.
+    if (this.sheet && !this.doc.adoptedStyleSheets.includes(this.sheet)) {
+      this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    }
+    if (this.sheet || this.element) return;
+    const style = this.doc.createElement('style');
+    style.textContent = highlightCss();
+    (this.doc.head ?? this.doc.documentElement).append(style);
+    this.element = style;
+  }
+
+  /** Styles highlights inside an open shadow root (document styles do not reach into it). */
+  ensureShadowRoot(root: ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss());
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // Firefox 140: those mentions stay unpainted but are still listed and reachable by keyboard.
+      sheet = null;
+    }
+    this.roots.set(root, sheet);
+  }
+
+  /** The one node Backstory may have added to the page (the fallback <style>), if any. */
+  ownNode(): Node | null {
+    return this.element;
+  }
+
+  private remove(): void {
+    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    this.element?.remove();
+    for (const [root, sheet] of this.roots) {
+      if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+    this.sheet = null;
+    this.element = null;
+    this.roots.clear();
+  }
 }

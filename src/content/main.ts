@@ -1,5 +1,9 @@
 /**
- * Content script entry: runs in every frame of every http(s) page, each frame on its own.
+ * Content script entry: runs in every frame of every http(s) page, each frame on its own, from
+ * document_start. So early, it only reads the settings, adopts the highlight styles while the
+ * document is still nearly empty (see ./highlight-style.ts for why) and starts loading the index;
+ * the page is read once its DOM is parsed.
+ *
  * Everything it starts hangs off one AbortController (STYLE habit 5): switching Backstory off
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
  */
@@ -9,11 +13,18 @@ import type { CompiledIndex } from '../core';
 import type { Settings } from '../core/settings';
 import { Annotator } from './annotator';
 import { watchDom } from './dom-watcher';
+import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
 import { benchIndexReady, benchInjected, benchRead, benchStart } from './bench-marks';
 
 /** Set on the isolated world's global so a second injection of this script does nothing. */
 const INSTANCE_KEY = Symbol.for('backstory.content');
+
+/** Resolves once the document is parsed (at once if it already is). */
+function domParsed(doc: Document, signal: AbortSignal): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal }));
+}
 
 function start(): void {
   benchInjected();
@@ -27,21 +38,29 @@ function start(): void {
   let annotator: Annotator | null = null;
 
   const begin = async (signal: AbortSignal, settings: Settings) => {
+    const styles = new PageStyles(document, signal);
+    styles.adoptEarly();
     index ??= loadBundledIndex();
     const loaded = await index;
     benchIndexReady();
+    await domParsed(document, signal);
     if (signal.aborted) return;
-    annotator = new Annotator(loaded, document, signal, { mode: settings.mentionMode });
-    watchDom(document, annotator, signal, (node) => node === annotator?.painter.ownNode());
-    benchStart(annotator.painter);
-    await annotator.start();
-    benchRead(annotator.painter);
+    annotator = new Annotator(loaded, document, signal, { mode: settings.mentionMode }, styles);
+    const own = annotator;
+    watchDom(document, own, signal, (node) => node === styles.ownNode());
+    benchStart(own.painter);
+    await own.start();
+    benchRead(own.painter);
   };
 
   const apply = (settings: Settings) => {
     if (settings.enabled && !run) {
       run = new AbortController();
-      begin(run.signal, settings).catch((error: unknown) => console.error('Backstory: could not annotate this page', error));
+      begin(run.signal, settings).catch((error: unknown) => {
+        // A failed index load must not stick: the next switch-on tries again.
+        index = null;
+        console.error('Backstory: could not annotate this page', error);
+      });
     } else if (!settings.enabled && run) {
       run.abort();
       run = null;

@@ -2,127 +2,125 @@
  * Paints mentions with the CSS Custom Highlight API: no node of the page is added, moved or split
  * (STYLE habit 7). One Highlight per entity type.
  *
- * New ranges are added in batches, at most BATCH per animation frame: painting thousands of
- * ranges in one frame costs ~30 ms (../shared/notes/performance.md), which would be a long task.
- * Hidden tabs have no frames, and nothing to paint for anyone, so they take everything at once.
- *
- * Styles reach the document through one <style> element of ours (createElement + textContent,
- * which a strict page CSP allows in Firefox), and open shadow roots through an adopted
- * constructed stylesheet (no node added). Where a browser refuses that (Firefox 140 content
- * scripts), those mentions stay unpainted but are still listed and reachable by keyboard.
+ * Only mentions near the viewport are registered. Measured in Chromium on a 1 MB page: ANY change
+ * to the highlight registry makes the next frame re-validate every registered range, about 6.5 µs
+ * each (docs/benchmarks.md). With all 6,800 mentions of such a page registered, each change costs
+ * a ~45 ms frame, and painting in batches grows quadratically. So each mention is registered while
+ * the block that holds it is within one viewport of the visible area, by an IntersectionObserver
+ * on the blocks' elements (the browser computes intersections off our thread), and dropped when it
+ * scrolls further away: the registry stays at a few hundred ranges whatever the page's size.
  */
 import type { EntityType } from '../core';
-import { highlightCss, highlightName, pageScheme } from './highlight-style';
 import { benchNow, benchSpent } from './bench-marks';
+import { highlightName, type PageStyles } from './highlight-style';
 
-/** Ranges added per animation frame. */
-const BATCH = 1500;
+/**
+ * One painted mention: its type, its range (read only when it is painted, so it may be made
+ * lazily), and the element whose nearness to the viewport decides painting.
+ */
+export interface Paintable {
+  readonly type: EntityType;
+  readonly range: AbstractRange;
+  readonly anchor: Element;
+}
+
+/** How far beyond the viewport mentions are kept painted, so scrolling shows them already there. */
+const MARGIN = '100% 0px';
 
 export class Painter {
   private readonly highlights = new Map<EntityType, Highlight>();
-  private queue: [EntityType, AbstractRange][] = [];
-  private queueHead = 0;
-  private frame = 0;
-  private style: HTMLStyleElement | null = null;
-  private css = '';
-  private readonly styledRoots = new Map<ShadowRoot, CSSStyleSheet | null>();
-  /** Called after each batch is handed to the browser (tests and the benchmark listen). */
+  private readonly byAnchor = new Map<Element, Set<Paintable>>();
+  private readonly near = new Set<Element>();
+  /** Anchors observed whose first intersection report has not arrived yet. */
+  private readonly unreported = new Set<Element>();
+  private observer: IntersectionObserver | null = null;
+  /** Called after each batch is handed to the browser (the benchmark listens). */
   onBatch: (() => void) | null = null;
 
-  constructor(private readonly doc: Document, private readonly signal: AbortSignal) {
+  constructor(private readonly doc: Document, private readonly styles: PageStyles, private readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => this.clear(), { once: true });
   }
 
   /** Whether this browser can paint highlights at all. */
   static supported(): boolean {
-    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof IntersectionObserver === 'function';
   }
 
-  /** Node we added to the page (so the DOM watcher can ignore it). */
-  ownNode(): Node | null {
-    return this.style;
-  }
-
-  /** Queues a range to be painted as `type`. */
-  add(type: EntityType, range: AbstractRange): void {
-    this.queue.push([type, range]);
-    this.schedule();
-  }
-
-  /** Stops painting a range (immediately, or drops it from the queue). */
-  remove(type: EntityType, range: AbstractRange): void {
-    if (!this.highlights.get(type)?.delete(range)) {
-      const i = this.queue.findIndex(([, r], k) => k >= this.queueHead && r === range);
-      if (i >= 0) this.queue.splice(i, 1);
+  /** Paints `item` whenever its anchor is near the viewport. */
+  add(item: Paintable): void {
+    if (this.signal.aborted) return;
+    let set = this.byAnchor.get(item.anchor);
+    if (!set) {
+      set = new Set();
+      this.byAnchor.set(item.anchor, set);
+      this.unreported.add(item.anchor);
+      this.observe(item.anchor);
+    }
+    set.add(item);
+    if (this.near.has(item.anchor)) {
+      this.styles.ensure();
+      this.highlightFor(item.type).add(item.range);
+      this.onBatch?.();
     }
   }
 
-  /** Makes sure highlights in `root` (a shadow root) get our styles. */
-  styleShadowRoot(root: ShadowRoot): void {
-    if (this.styledRoots.has(root)) return;
-    let sheet: CSSStyleSheet | null = null;
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(this.cssText());
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    } catch {
-      // Firefox 140 content scripts cannot construct or adopt sheets: leave these unpainted.
-      sheet = null;
-    }
-    this.styledRoots.set(root, sheet);
+  /** Stops painting `item`. */
+  remove(item: Paintable): void {
+    // Only a painted item has a range to delete (asking a far one for it would make one).
+    if (this.near.has(item.anchor)) this.highlights.get(item.type)?.delete(item.range);
+    const set = this.byAnchor.get(item.anchor);
+    if (!set?.delete(item) || set.size > 0) return;
+    this.byAnchor.delete(item.anchor);
+    this.near.delete(item.anchor);
+    this.unreported.delete(item.anchor);
+    this.observer?.unobserve(item.anchor);
   }
 
-  /** Ranges painted so far, per type. */
+  /** Ranges registered right now (near the viewport), per type. */
   counts(): Partial<Record<EntityType, number>> {
     const out: Partial<Record<EntityType, number>> = {};
     for (const [type, h] of this.highlights) out[type] = h.size;
     return out;
   }
 
-  /** Whether every queued range has been handed to the browser. */
+  /** Mentions handed over, painted or not. */
+  total(): number {
+    let n = 0;
+    for (const set of this.byAnchor.values()) n += set.size;
+    return n;
+  }
+
+  /** Whether every mention handed over so far has been placed (painted, or known to be far away). */
   idle(): boolean {
-    return this.queueHead >= this.queue.length;
+    return this.unreported.size === 0;
   }
 
-  private cssText(): string {
-    if (!this.css) this.css = highlightCss(pageScheme(this.doc));
-    return this.css;
+  private observe(anchor: Element): void {
+    this.observer ??= new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: MARGIN });
+    this.observer.observe(anchor);
   }
 
-  private schedule(): void {
-    if (this.frame || this.signal.aborted) return;
-    if (this.doc.visibilityState === 'hidden') {
-      this.frame = -1;
-      queueMicrotask(() => {
-        this.frame = 0;
-        this.flush(Infinity);
-      });
-      return;
-    }
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.flush(BATCH);
-    });
-  }
-
-  private flush(limit: number): void {
+  private onIntersections(entries: IntersectionObserverEntry[]): void {
     if (this.signal.aborted) return;
-    const flushStart = benchNow();
-    this.ensureStyle();
-    const end = Math.min(this.queue.length, this.queueHead + limit);
-    for (let i = this.queueHead; i < end; i++) {
-      const [type, range] = this.queue[i]!;
-      this.highlightFor(type).add(range);
+    const started = benchNow();
+    let changed = false;
+    for (const entry of entries) {
+      const anchor = entry.target;
+      this.unreported.delete(anchor);
+      const items = this.byAnchor.get(anchor);
+      if (!items) continue;
+      if (entry.isIntersecting && !this.near.has(anchor)) {
+        this.near.add(anchor);
+        this.styles.ensure();
+        for (const item of items) this.highlightFor(item.type).add(item.range);
+        changed = true;
+      } else if (!entry.isIntersecting && this.near.delete(anchor)) {
+        for (const item of items) this.highlights.get(item.type)?.delete(item.range);
+        changed = true;
+      }
     }
-    this.queueHead = end;
-    if (this.queueHead >= this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
-    } else {
-      this.schedule();
-    }
-    benchSpent('paint', flushStart);
-    this.onBatch?.();
+    benchSpent('paint', started);
+    if (changed || this.idle()) this.onBatch?.();
   }
 
   private highlightFor(type: EntityType): Highlight {
@@ -135,26 +133,15 @@ export class Painter {
     return h;
   }
 
-  private ensureStyle(): void {
-    if (this.style) return;
-    const style = this.doc.createElement('style');
-    style.textContent = this.cssText();
-    this.style = style;
-    (this.doc.head ?? this.doc.documentElement).append(style);
-  }
-
   private clear(): void {
-    if (this.frame > 0) cancelAnimationFrame(this.frame);
+    this.observer?.disconnect();
+    this.observer = null;
     for (const [type, h] of this.highlights) {
       if (CSS.highlights.get(highlightName(type)) === h) CSS.highlights.delete(highlightName(type));
     }
     this.highlights.clear();
-    this.queue = [];
-    this.style?.remove();
-    this.style = null;
-    for (const [root, sheet] of this.styledRoots) {
-      if (sheet) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-    }
-    this.styledRoots.clear();
+    this.byAnchor.clear();
+    this.near.clear();
+    this.unreported.clear();
   }
 }

@@ -31,6 +31,15 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Resolves after the next frame has been rendered (and IntersectionObserver callbacks delivered):
+ * yields of the kind above are served before rendering in Chromium, so a run of them would hold
+ * back the first paint.
+ */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Runs `callback` when the page is idle (or after `timeout` ms at the latest). */
 export function whenIdle(callback: () => void, timeout: number, signal: AbortSignal): void {
   if (signal.aborted) return;

@@ -10,7 +10,8 @@
  *   // shown[i][j].start/end are offsets in blocks[i]; entityInfo(index, m.entity) names the entity.
  *
  * When text is added to the page, scan the new blocks and call resolvePage again over all blocks'
- * raw matches: it is linear and cheap, and a new strong mention can unlock earlier needsContext ones.
+ * raw matches, or keep a PageResolver and add blocks to it as they are read: it re-decides only
+ * what a new block can change (a new strong mention can unlock earlier needsContext ones).
  *
  * Offsets: every offset the core returns is a UTF-16 offset in the ORIGINAL text passed in, end
  * exclusive; `normalize(text).map` maps normalised offsets back when working on normalised text.
@@ -54,4 +55,5 @@ export {
 // Matching.
 export { scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
+export { PageResolver, type PageFilters } from './match/page-resolver';
 export { findMentions, type FindOptions, type Mention } from './match/find-mentions';

@@ -18,6 +18,11 @@ export interface Block {
   readonly text: string;
   /** The document or shadow root the block lives in (its highlights need that root's styles). */
   readonly root: Document | ShadowRoot;
+  /**
+   * The nearest block-level element around the block's text: what the painter watches to know
+   * whether the block is near the viewport.
+   */
+  readonly anchor: Element;
 }
 
 /** Text nodes already in a block, so a partial re-walk never reads one twice. */
@@ -28,11 +33,22 @@ const ELEMENT = 1;
 /** How many nodes between clock reads: performance.now() is not free. */
 const CLOCK_EVERY = 128;
 
-/** Walks one subtree (and the open shadow roots met inside it) into blocks. */
+/**
+ * Walks one subtree (and the open shadow roots met inside it) into blocks.
+ *
+ * Traversal is a native TreeWalker without a filter (the browser steps from node to node; a
+ * filter callback would call back into script for every node, about twice as slow), with the skip
+ * rules applied here: a skipped element's subtree is stepped over whole. A block ends at a
+ * block-level element, and where the text leaves the block-level element it started in.
+ */
 export class BlockWalker {
+  private walker: TreeWalker | null;
   private node: Node | null;
-  private scope: Node;
   private readonly pendingRoots: ShadowRoot[] = [];
+  /** The block-level element the current block's text lies in. */
+  private blockEl: Element;
+  private lastParent: Node | null = null;
+  private scopeRoot: Document | ShadowRoot;
   private nodes: Text[] = [];
   private parts: string[] = [];
   private starts: number[] = [];
@@ -41,17 +57,27 @@ export class BlockWalker {
   /**
    * @param root where to walk (its own text included, unless it is a skipped element)
    * @param emit receives each block as it is completed
-   * @param claimed text nodes to leave out because they already belong to a block
+   * @param claimed text nodes to leave out because they already belong to a block; each node of
+   *   an emitted block is recorded in it
    */
   constructor(
     root: Node,
     private readonly emit: (block: Block) => void,
     private readonly claimed: Claimed,
   ) {
-    this.scope = root;
-    this.node = root.nodeType === ELEMENT && isSkippedElement(root as Element) ? null : root;
-    if (this.node === root && root.nodeType === ELEMENT) this.noteShadowRoot(root as Element);
-    if (this.node === root && root.nodeType !== TEXT) this.node = root.firstChild;
+    this.scopeRoot = root.getRootNode() as Document | ShadowRoot;
+    this.blockEl = blockAround(root, this.scopeRoot);
+    if (root.nodeType === TEXT) {
+      this.walker = null;
+      this.node = root;
+    } else if (root.nodeType === ELEMENT && isSkippedElement(root as Element)) {
+      this.walker = null;
+      this.node = null;
+    } else {
+      if (root.nodeType === ELEMENT) this.noteShadowRoot(root as Element);
+      this.walker = this.treeWalker(root);
+      this.node = this.walker.nextNode();
+    }
   }
 
   /** Reads until done (true) or until `performance.now()` passes `deadline` (false). */
@@ -62,52 +88,63 @@ export class BlockWalker {
         if (++count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
         const node = this.node;
         if (node.nodeType === TEXT) {
+          const parent = node.parentNode;
+          if (parent !== this.lastParent) {
+            // The text moved to another parent: if it left the block-level element, the block ends.
+            // (The shadow host holds its whole shadow tree, but contains() does not look inside.)
+            if (this.blockEl !== (this.scopeRoot as ShadowRoot).host && !this.blockEl.contains(node)) {
+              this.flush();
+              this.blockEl = blockAround(node, this.scopeRoot);
+            }
+            this.lastParent = parent;
+          }
           this.addText(node as Text);
-          this.node = this.nextAfter(node);
-          continue;
-        }
-        if (node.nodeType !== ELEMENT) {
-          this.node = this.nextAfter(node);
+          this.node = this.walker ? this.walker.nextNode() : null;
           continue;
         }
         const el = node as Element;
-        const isBlock = BLOCK_TAGS.has(el.tagName);
-        if (isBlock) this.flush();
+        if (BLOCK_TAGS.has(el.tagName)) {
+          this.flush();
+          this.blockEl = el;
+          this.lastParent = null;
+        }
         if (isSkippedElement(el)) {
-          this.node = this.nextAfter(el);
+          this.node = this.stepOver(el);
           continue;
         }
         this.noteShadowRoot(el);
-        if (el.firstChild) {
-          this.node = el.firstChild;
-          continue;
-        }
-        if (isBlock) this.flush();
-        this.node = this.nextAfter(el);
+        this.node = this.walker!.nextNode();
       }
       this.flush();
       const next = this.pendingRoots.shift();
       if (!next) return true;
-      this.scope = next;
-      this.node = next.firstChild;
+      this.scopeRoot = next;
+      this.blockEl = next.host;
+      this.lastParent = null;
+      this.walker = this.treeWalker(next);
+      this.node = this.walker.nextNode();
+    }
+  }
+
+  private treeWalker(root: Node): TreeWalker {
+    const doc = root.ownerDocument ?? (root as Document);
+    return doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */ | 0x4 /* SHOW_TEXT */);
+  }
+
+  /** The node after `el`'s subtree, in document order within the walk's root. */
+  private stepOver(el: Element): Node | null {
+    const walker = this.walker!;
+    walker.currentNode = el;
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
     }
   }
 
   private noteShadowRoot(el: Element): void {
     // Only open roots: a closed root is its owner's business.
     if (el.shadowRoot) this.pendingRoots.push(el.shadowRoot);
-  }
-
-  /** The next node in document order after `node`'s subtree, closing blocks on the way up. */
-  private nextAfter(node: Node): Node | null {
-    let n: Node | null = node;
-    while (n && n !== this.scope) {
-      if (n.nextSibling) return n.nextSibling;
-      n = n.parentNode;
-      if (!n || n === this.scope) break;
-      if (n.nodeType === ELEMENT && BLOCK_TAGS.has((n as Element).tagName)) this.flush();
-    }
-    return null;
   }
 
   private addText(node: Text): void {
@@ -131,11 +168,18 @@ export class BlockWalker {
     this.length = 0;
     // Whitespace-only blocks (indentation between elements) can hold no mention.
     if (!/\S/.test(text)) return;
-    const root = nodes[0]!.getRootNode() as Document | ShadowRoot;
-    const block: Block = { nodes, starts, text, root };
+    const block: Block = { nodes, starts, text, root: this.scopeRoot, anchor: this.blockEl };
     for (const n of nodes) this.claimed.set(n, block);
     this.emit(block);
   }
+}
+
+/** The nearest block-level element at or around `node` (the shadow host, or the root element, at worst). */
+function blockAround(node: Node, root: Document | ShadowRoot): Element {
+  for (let el: Element | null = node.nodeType === ELEMENT ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (BLOCK_TAGS.has(el.tagName)) return el;
+  }
+  return (root as ShadowRoot).host ?? (root as Document).documentElement;
 }
 
 /** Index of the node holding character `offset` of `block` (binary search over starts). */

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compilePack, validatePack, type CompiledIndex } from '../../src/core';
 import { Annotator } from '../../src/content/annotator';
+import { PageStyles } from '../../src/content/highlight-style';
 import { watchDom } from '../../src/content/dom-watcher';
 import { installHighlightStub, paintedTexts } from './support/highlight-stub';
 
 let index: CompiledIndex;
 let run: AbortController;
+let own: () => Node | null = () => null;
 
 beforeAll(() => {
   installHighlightStub();
@@ -20,8 +22,6 @@ beforeEach(() => {
   run = new AbortController();
   document.head.replaceChildren();
   document.body.replaceChildren();
-  // Pretend the tab is hidden: the painter then adds everything at once instead of per frame.
-  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
 });
 
 afterEach(() => {
@@ -31,7 +31,10 @@ afterEach(() => {
 
 async function annotate(html: string, mode: 'all' | 'first' = 'all'): Promise<Annotator> {
   document.body.innerHTML = html;
-  const annotator = new Annotator(index, document, run.signal, { mode });
+  const styles = new PageStyles(document, run.signal);
+  styles.adoptEarly();
+  const annotator = new Annotator(index, document, run.signal, { mode }, styles);
+  own = () => styles.ownNode();
   await annotator.start();
   await new Promise((r) => setTimeout(r, 0));
   return annotator;
@@ -62,13 +65,25 @@ describe('Annotator', () => {
     expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']);
   });
 
-  it('adds its style element only when painting, and removes it and every highlight on abort', async () => {
-    const before = document.documentElement.outerHTML;
+  it('styles highlights without a node where it can adopt a sheet, and removes everything on abort', async () => {
     await annotate('<p>Elon Musk and Donald Trump.</p>');
-    const withHighlights = document.documentElement.outerHTML;
-    expect(withHighlights).toContain('::highlight(backstory-person)');
+    const markup = document.documentElement.outerHTML;
+    const adopted = document.adoptedStyleSheets.length;
+    expect(CSS.highlights.size).toBeGreaterThan(0);
     run.abort();
     expect(CSS.highlights.size).toBe(0);
+    expect(document.adoptedStyleSheets.length).toBeLessThanOrEqual(adopted);
+    expect(document.documentElement.outerHTML).toBe(markup);
+  });
+
+  it('falls back to one <style> element when adopting fails, and removes it on abort', async () => {
+    vi.spyOn(document, 'adoptedStyleSheets', 'set').mockImplementation(() => {
+      throw new Error('Firefox 140 content script');
+    });
+    const before = document.documentElement.outerHTML;
+    await annotate('<p>Elon Musk and Donald Trump.</p>');
+    expect(document.head.querySelector('style')?.textContent).toContain('::highlight(backstory-person)');
+    run.abort();
     expect(document.head.querySelector('style')).toBeNull();
     expect(document.documentElement.outerHTML).toBe(before.replace('<body></body>', '<body><p>Elon Musk and Donald Trump.</p></body>'));
   });
@@ -89,7 +104,7 @@ describe('Annotator', () => {
 describe('watchDom', () => {
   it('re-reads added text and drops removed text, in batches', async () => {
     const a = await annotate('<p id="one">Elon Musk met Donald Trump.</p>');
-    watchDom(document, a, run.signal, (n) => n === a.painter.ownNode());
+    watchDom(document, a, run.signal, (n) => n === own());
     const p = document.createElement('p');
     p.append('Hamas and ', Object.assign(document.createElement('b'), { textContent: 'Hezbollah' }));
     document.body.append(p);
@@ -100,7 +115,7 @@ describe('watchDom', () => {
 
   it('ignores text typed into editors', async () => {
     const a = await annotate('<p>Elon Musk met Donald Trump.</p><div contenteditable="true"><p>draft</p></div>');
-    watchDom(document, a, run.signal, (n) => n === a.painter.ownNode());
+    watchDom(document, a, run.signal, (n) => n === own());
     document.querySelector('[contenteditable] p')!.textContent = 'Hamas and Hezbollah';
     await new Promise((r) => setTimeout(r, 400));
     expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk']);

@@ -49,6 +49,18 @@ describe('text collection by block', () => {
     expect(blocks[0]!.root).toBe(document);
   });
 
+  it('keeps a name split across inline elements whole at the top of a shadow root', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = 'Elon <b>Musk</b> and <i>Donald</i> Trump<div>inner</div>tail';
+    expect(texts(blocksOf())).toEqual(['Elon Musk and Donald Trump', 'inner', 'tail']);
+  });
+
+  it('ends a block where the text leaves its block element', () => {
+    document.body.innerHTML = '<div>Elon <p>Musk</p> Donald <span>Trump</span></div>';
+    expect(texts(blocksOf())).toEqual(['Elon', 'Musk', 'Donald Trump']);
+  });
+
   it('gives the same blocks when cut into many tiny slices', () => {
     const html = Array.from({ length: 300 }, (_, i) => `<p>Para ${i} with <i>Elon</i> Musk</p><div><span>x${i}</span></div>`).join('');
     document.body.innerHTML = html;

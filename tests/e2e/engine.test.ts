@@ -80,6 +80,34 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('paints mentions near the viewport, and the rest as they scroll into view', async () => {
+      const page = await ctx().openPage('long.html');
+      await page.waitForFunction(() => (CSS.highlights.get('backstory-person')?.size ?? 0) > 0, { polling: 50, timeout: 10_000 });
+      const texts = await highlightedTexts(page);
+      // 1,501 mentions on the page; only those within about a screen of the viewport are registered.
+      expect(texts.length).toBeGreaterThan(10);
+      expect(texts.length).toBeLessThan(600);
+      expect(texts).not.toContain('Qassim Soleimani');
+      await page.evaluate(() => document.querySelector('#last')!.scrollIntoView());
+      await page.waitForFunction(() => {
+        for (const r of CSS.highlights.get('backstory-person') ?? []) {
+          if (r.startContainer.parentElement?.id === 'last') return true;
+        }
+        return false;
+      }, { polling: 50, timeout: 10_000 });
+      // What scrolled far out of view is no longer registered.
+      const first = await page.evaluate(() => {
+        const p = document.querySelector('p')!;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('backstory-')) continue;
+          for (const r of h) if (r.startContainer.parentElement === p) return true;
+        }
+        return false;
+      });
+      expect(first).toBe(false);
+      await page.close();
+    });
+
     it('switching off leaves the DOM byte for byte as it was before switching on', async () => {
       await setEnabled(ctx(), false);
       const page = await ctx().openPage('basic.html');

@@ -23,7 +23,10 @@ for (const name of BROWSERS) {
 
     it("the popup's switch clears highlights from every open tab and brings them back, without a reload", async () => {
       const pages = [await ctx().openPage('basic.html'), await ctx().openPage('basic.html?second')];
-      for (const page of pages) await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      for (const page of pages) {
+        await page.bringToFront();
+        await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      }
       const domBefore = await Promise.all(pages.map(serializeDom));
       for (const page of pages) await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
 
@@ -37,8 +40,14 @@ for (const name of BROWSERS) {
         expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
       }
 
+      await popup.bringToFront();
       await popup.click('#enabled');
-      for (const page of pages) await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      // Mentions are painted while near the viewport, which a background tab has not got: each
+      // tab paints when it is shown.
+      for (const page of pages) {
+        await page.bringToFront();
+        await waitForHighlightTotal(page, VISIBLE_MENTIONS);
+      }
       expect(await popup.$eval('#enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
       await popup.close();
       for (const page of pages) await page.close();
@@ -55,6 +64,7 @@ for (const name of BROWSERS) {
       // A background tab is throttled in Chromium: bring the popup forward before clicking in it.
       await popup.bringToFront();
       await popup.click('#enabled');
+      await page.bringToFront();
       await waitForHighlightTotal(page, VISIBLE_MENTIONS);
       await popup.close();
       await page.close();

@@ -28,8 +28,14 @@ export interface ResolveOptions {
 /** Minimum number of other, non-broad entities a page must mention for a broad entity to show. */
 export const BROAD_MIN_OTHERS = 2;
 
+/** Reused for the common case of a single candidate, so a page's worth of matches allocates nothing. */
+const single = [0];
+
+/** The aliases a match may stand for. The result for a single alias is shared: use it at once. */
 function candidatesOf(m: RawMatch): readonly number[] {
-  return m.alternatives ?? [m.alias];
+  if (m.alternatives) return m.alternatives;
+  single[0] = m.alias;
+  return single;
 }
 
 /**

@@ -22,6 +22,16 @@ export function installHighlightStub(): void {
     priority = 0;
     type = 'highlight';
   }
+  /** Reports every observed element as near the viewport, asynchronously, like the browser's. */
+  class IntersectionObserverStub {
+    constructor(private readonly callback: IntersectionObserverCallback) {}
+    observe(target: Element): void {
+      queueMicrotask(() => this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver));
+    }
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  g.IntersectionObserver = IntersectionObserverStub;
   g.StaticRange = StaticRangeStub;
   g.Highlight = HighlightStub;
   const css = (g.CSS ?? {}) as Record<string, unknown>;

@@ -1,0 +1,237 @@
+/**
+ * PageResolver: the page-level decisions of `resolvePage`, kept up to date block by block, so a
+ * page read in slices never needs a pass over everything read so far (on a 5 MB page such a pass
+ * is a long task of its own).
+ *
+ * What it keeps: which entities the page names strongly, which non-broad entities are accepted,
+ * and whether broad entities are shown yet. All of these only grow as blocks are added, so adding
+ * a block can only turn rejected matches into accepted ones: the matches that could still change
+ * ("unsettled": their first candidate is not accepted) are filed under the entities that would
+ * settle them, and only those are looked at again when such an entity gains context.
+ *
+ * Removing a block can shrink the page's context, so it rebuilds from the remaining blocks.
+ * Mode "all" only: first-mention mode is a filter over these results in document order, which the
+ * caller applies (it knows the order). The result equals `resolvePage` over the same blocks
+ * (checked by a property test).
+ */
+import type { EntityType } from '../pack/types';
+import { ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { entityKey, entityType } from './entity-info';
+import { BROAD_MIN_OTHERS } from './resolve';
+import type { RawMatch } from './scan-block';
+
+/** What the reader chose to see (mode aside). */
+export interface PageFilters {
+  readonly enabledTypes?: ReadonlySet<EntityType>;
+  readonly hiddenEntities?: ReadonlySet<string>;
+}
+
+interface Entry<K> {
+  readonly key: K;
+  readonly raw: readonly RawMatch[];
+  shown: RawMatch[];
+}
+
+const single = [0];
+function candidatesOf(m: RawMatch): readonly number[] {
+  if (m.alternatives) return m.alternatives;
+  single[0] = m.alias;
+  return single;
+}
+
+export class PageResolver<K> {
+  private readonly entries = new Map<K, Entry<K>>();
+  private strongSeen: Uint8Array;
+  private acceptedNonBroad = 0;
+  private accepted: Uint8Array;
+  private broadOk = false;
+  /** Entries with unsettled matches, filed under each entity that could settle them. */
+  private waiting = new Map<number, Set<Entry<K>>>();
+  private readonly visibleCache = new Map<number, boolean>();
+
+  constructor(private readonly index: CompiledIndex, private readonly filters: PageFilters = {}) {
+    this.strongSeen = new Uint8Array(index.entityType.length);
+    this.accepted = new Uint8Array(index.entityType.length);
+  }
+
+  /** The matches shown in the block under `key` (empty if unknown). */
+  shown(key: K): readonly RawMatch[] {
+    return this.entries.get(key)?.shown ?? [];
+  }
+
+  /**
+   * Adds a block's raw matches (from `scanBlock`); returns the keys whose shown matches changed,
+   * the new block's included when it shows anything.
+   */
+  add(key: K, raw: readonly RawMatch[]): Set<K> {
+    const entry: Entry<K> = { key, raw, shown: [] };
+    this.entries.set(key, entry);
+    const changed = new Set<K>();
+    const newlyStrong: number[] = [];
+    for (const m of raw) {
+      for (const a of candidatesOf(m)) {
+        const e = this.index.aliasEntity[a]!;
+        if (this.isStrong(a) && this.strongSeen[e] === 0) {
+          this.strongSeen[e] = 1;
+          newlyStrong.push(e);
+        }
+      }
+    }
+    const broadBefore = this.broadOk;
+    this.evaluate(entry, changed);
+    // Entities that just gained a strong mention give context to themselves and their neighbours
+    // (a broad neighbour only once broad entities are shown; the broad switch rechecks all).
+    const recheck = new Set<Entry<K>>();
+    for (const e of newlyStrong) {
+      this.collectWaiting(e, recheck);
+      if (this.isBroad(e) && !this.broadOk) continue;
+      for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) this.collectWaiting(this.index.related[k]!, recheck);
+    }
+    for (const other of recheck) this.evaluate(other, changed);
+    if (this.broadOk !== broadBefore) this.evaluateAllWaiting(changed);
+    return changed;
+  }
+
+  /** Removes blocks; returns the keys whose shown matches changed (not the removed ones). */
+  remove(keys: Iterable<K>): Set<K> {
+    let any = false;
+    for (const key of keys) any = this.entries.delete(key) || any;
+    return any ? this.rebuild() : new Set();
+  }
+
+  /** Every key, in the order added. */
+  keys(): IterableIterator<K> {
+    return this.entries.keys();
+  }
+
+  /** Recomputes everything from the blocks held; returns the keys whose shown matches changed. */
+  rebuild(): Set<K> {
+    const before = new Map<Entry<K>, RawMatch[]>();
+    for (const entry of this.entries.values()) before.set(entry, entry.shown);
+    this.strongSeen.fill(0);
+    this.accepted.fill(0);
+    this.acceptedNonBroad = 0;
+    this.broadOk = false;
+    this.waiting = new Map();
+    for (const entry of this.entries.values()) {
+      for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
+    }
+    const scratch = new Set<K>();
+    for (const entry of this.entries.values()) this.evaluate(entry, scratch);
+    if (this.broadOk) this.evaluateAllWaiting(scratch);
+    const changed = new Set<K>();
+    for (const [entry, old] of before) if (!sameList(old, entry.shown)) changed.add(entry.key);
+    return changed;
+  }
+
+  private collectWaiting(e: number, into: Set<Entry<K>>): void {
+    const set = this.waiting.get(e);
+    if (!set) return;
+    for (const entry of set) if (this.entries.get(entry.key) === entry) into.add(entry);
+    this.waiting.delete(e);
+  }
+
+  private evaluateAllWaiting(changed: Set<K>): void {
+    const all = new Set<Entry<K>>();
+    for (const e of [...this.waiting.keys()]) this.collectWaiting(e, all);
+    for (const entry of all) this.evaluate(entry, changed);
+  }
+
+  /** Decides one block's matches under the current context, filing what may still change. */
+  private evaluate(entry: Entry<K>, changed: Set<K>): void {
+    const out: RawMatch[] = [];
+    for (const m of entry.raw) {
+      const candidates = candidatesOf(m);
+      let chosen = -1;
+      // Settled when no candidate before the chosen one (or none at all) could still be accepted.
+      let settled = true;
+      for (let i = 0; i < candidates.length; i++) {
+        const a = candidates[i]!;
+        const ok = this.isAccepted(a);
+        if (ok) this.noteAccepted(this.index.aliasEntity[a]!);
+        else if (chosen < 0) settled = false;
+        if (ok && chosen < 0 && this.visible(this.index.aliasEntity[a]!)) chosen = a;
+      }
+      if (!settled) {
+        // Unsettled: any of its candidates' entities gaining context may change it.
+        for (const a of candidatesOf(m)) this.file(this.index.aliasEntity[a]!, entry);
+      }
+      if (chosen >= 0) {
+        const e = this.index.aliasEntity[chosen]!;
+        out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
+      }
+    }
+    if (!sameList(entry.shown, out)) changed.add(entry.key);
+    entry.shown = out;
+  }
+
+  private file(e: number, entry: Entry<K>): void {
+    let set = this.waiting.get(e);
+    if (!set) {
+      set = new Set();
+      this.waiting.set(e, set);
+    }
+    set.add(entry);
+    // A needsContext alias can also be settled by a related entity gaining context.
+    for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) {
+      const r = this.index.related[k]!;
+      let rs = this.waiting.get(r);
+      if (!rs) {
+        rs = new Set();
+        this.waiting.set(r, rs);
+      }
+      rs.add(entry);
+    }
+  }
+
+  private noteAccepted(e: number): void {
+    if (this.isBroad(e) || this.accepted[e] === 1) return;
+    this.accepted[e] = 1;
+    this.acceptedNonBroad++;
+    if (!this.broadOk && this.acceptedNonBroad >= BROAD_MIN_OTHERS) this.broadOk = true;
+  }
+
+  private isStrong(a: number): boolean {
+    return (this.index.aliasFlags[a]! & ALIAS_NEEDS_CONTEXT) === 0;
+  }
+
+  private isBroad(e: number): boolean {
+    return (this.index.entityFlags[e]! & ENTITY_BROAD) !== 0;
+  }
+
+  private hasContext(a: number): boolean {
+    if (this.isStrong(a)) return true;
+    const e = this.index.aliasEntity[a]!;
+    if (this.strongSeen[e] === 1) return true;
+    for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) {
+      const r = this.index.related[k]!;
+      if (this.strongSeen[r] === 1 && (this.broadOk || !this.isBroad(r))) return true;
+    }
+    return false;
+  }
+
+  private isAccepted(a: number): boolean {
+    return this.hasContext(a) && (this.broadOk || !this.isBroad(this.index.aliasEntity[a]!));
+  }
+
+  private visible(e: number): boolean {
+    const { enabledTypes, hiddenEntities } = this.filters;
+    if (!enabledTypes && !hiddenEntities?.size) return true;
+    let v = this.visibleCache.get(e);
+    if (v === undefined) {
+      v = (!enabledTypes || enabledTypes.has(entityType(this.index, e))) && !hiddenEntities?.has(entityKey(this.index, e));
+      this.visibleCache.set(e, v);
+    }
+    return v;
+  }
+}
+
+function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.alias !== y.alias || x.entity !== y.entity) return false;
+  }
+  return true;
+}
