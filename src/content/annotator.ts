@@ -75,6 +75,9 @@ interface BlockState {
   shown: MentionRef[];
 }
 
+/** Longest stretch of reading without letting a frame through, in ms. */
+const FRAME_EVERY_MS = 50;
+
 const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
 
 export class Annotator {
@@ -229,6 +232,7 @@ export class Annotator {
       this.states.push(state);
       for (const c of this.resolver.add(state, state.raw)) changed.add(c);
     }, this.claimed);
+    let lastFrame = performance.now();
     for (let slice = 0; ; slice++) {
       const sliceStart = benchNow();
       const done = walker.run(performance.now() + SLICE_MS);
@@ -236,8 +240,15 @@ export class Annotator {
       this.paint(changed, done || slice === 0);
       changed = new Set();
       if (done) return;
-      // The first screenful gets a frame to be painted in; then on with the reading.
-      await (slice === 0 ? nextFrame() : yieldToPage());
+      // Quick yields keep our place in the queue, but Chromium serves them before rendering: so
+      // after the first slice (the first screenful), and then every FRAME_EVERY_MS, wait for a
+      // frame, which paints what was found so far and lets the page render and respond.
+      if (slice === 0 || performance.now() - lastFrame > FRAME_EVERY_MS) {
+        await nextFrame();
+        lastFrame = performance.now();
+      } else {
+        await yieldToPage();
+      }
       if (this.signal.aborted) return;
     }
   }

@@ -15,15 +15,21 @@ import { Annotator } from './annotator';
 import { watchDom } from './dom-watcher';
 import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
+import { whenIdle } from './schedule';
 import { benchIndexReady, benchInjected, benchRead, benchStart } from './bench-marks';
 
 /** Set on the isolated world's global so a second injection of this script does nothing. */
 const INSTANCE_KEY = Symbol.for('backstory.content');
 
-/** Resolves once the document is parsed (at once if it already is). */
-function domParsed(doc: Document, signal: AbortSignal): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal }));
+/**
+ * Resolves once the document is parsed and the page has had its first idle moment (at most
+ * 200 ms later), like the browsers' document_idle: the page's own first layout and paint go first.
+ */
+async function pageSettled(doc: Document, signal: AbortSignal): Promise<void> {
+  if (doc.readyState === 'loading') {
+    await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal }));
+  }
+  await new Promise<void>((resolve) => whenIdle(resolve, 200, signal));
 }
 
 function start(): void {
@@ -43,7 +49,7 @@ function start(): void {
     index ??= loadBundledIndex();
     const loaded = await index;
     benchIndexReady();
-    await domParsed(document, signal);
+    await pageSettled(document, signal);
     if (signal.aborted) return;
     annotator = new Annotator(loaded, document, signal, { mode: settings.mentionMode }, styles);
     const own = annotator;

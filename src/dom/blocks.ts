@@ -103,12 +103,13 @@ export class BlockWalker {
           continue;
         }
         const el = node as Element;
-        if (BLOCK_TAGS.has(el.tagName)) {
+        const tag = el.tagName;
+        if (BLOCK_TAGS.has(tag)) {
           this.flush();
           this.blockEl = el;
           this.lastParent = null;
         }
-        if (isSkippedElement(el)) {
+        if (isSkippedElement(el, tag)) {
           this.node = this.stepOver(el);
           continue;
         }

@@ -24,16 +24,21 @@ export const BLOCK_TAGS = new Set([
 /** The attribute that marks Backstory's own UI, should any of it ever sit in the page's tree. */
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 
-/** True when nothing inside `el` may be annotated. */
-export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  // Editing roots: "true", "" and "plaintext-only". The walk never enters their subtree, so
-  // inherited editability needs no check.
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  // ARIA textboxes built from divs (some editors) are editors too.
-  return el.getAttribute('role') === 'textbox';
+/**
+ * Elements marked as never annotated by an attribute: editing roots ("true", "" and
+ * "plaintext-only"; the walk never enters their subtree, so inherited editability needs no check),
+ * ARIA textboxes built from divs (some editors), and Backstory's own UI.
+ */
+const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [role="textbox"], [${OWN_UI_ATTRIBUTE}]`;
+
+/**
+ * True when nothing inside `el` may be annotated. Called for every element of a page, so it asks
+ * the DOM as little as it can: the tag, then one selector match, and only for elements that have
+ * attributes at all.
+ */
+export function isSkippedElement(el: Element, tag: string = el.tagName): boolean {
+  if (SKIPPED_TAGS.has(tag)) return true;
+  return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
 }
 
 /** Calls `visit` for each non-empty text node under `root` in document order, skipping as above. */
