@@ -72,7 +72,7 @@ const pairs = (list: [string, number][]) => list.map(([n, v]) => `${n} ${v}`).jo
 /** Rows of the main table: [label, key] per size. */
 const ROWS: [string, string][] = [
   ['Text read (characters)', 'text_chars'],
-  ['Mentions painted by Backstory', 'mentions'],
+  ['Mentions found by Backstory (painted while near the viewport)', 'mentions'],
   ['Matches of the combined RegExp', 'regex_matches'],
   ['Backstory: own script time', 'backstory_script_ms'],
   ['Backstory: first batch handed to the browser', 'first_paint_ms'],
@@ -170,7 +170,10 @@ the bundled pack's ${r.aliases} aliases.
   has its settings and its index and begins reading the page); for a baseline, the moment its script starts.
 - **Script** is JavaScript time only (Backstory sums its own slices, resolves and painter flushes).
   **Painted** runs until the frame that shows the last highlight has been painted, so it includes the
-  browser's style, layout and paint work that the script caused.
+  browser's style, layout and paint work that the script caused. Backstory registers only the mentions
+  within one viewport of the visible area (the rest as they scroll near), because Chromium re-validates
+  every registered highlight range on each change to the registry: for Backstory, painted means the whole
+  page is read and decided and every mention near the viewport is on screen.
 - The **floor** is what merely reading the same text costs (a TreeWalker applying Backstory's skip rules).
   The **RegExp scan** is one combined regular expression of every alias (Unicode word boundaries, flags \`giu\`)
   over each text node, changing nothing. The **Highlight-API annotator** is that RegExp plus one Range per
