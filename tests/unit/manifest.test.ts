@@ -49,10 +49,12 @@ describe('the source manifest', () => {
     expect(source.host_permissions).toBeUndefined();
   });
 
-  it('runs the content script on every http(s) page, in every frame', () => {
-    const [cs] = source.content_scripts as { matches: string[]; all_frames: boolean }[];
+  it('runs the content script on every http(s) page, in every frame, from document_start', () => {
+    const [cs] = source.content_scripts as { matches: string[]; all_frames: boolean; run_at: string }[];
     expect(cs?.matches).toEqual(['http://*/*', 'https://*/*']);
     expect(cs?.all_frames).toBe(true);
+    // The highlight styles must be adopted while the document is nearly empty (src/content/highlight-style.ts).
+    expect(cs?.run_at).toBe('document_start');
   });
 
   it('names an icon at every size the stores ask for', () => {
