@@ -84,6 +84,7 @@ export class Annotator {
   private states: BlockState[] = [];
   private resolver: PageResolver<BlockState>;
   private readonly stateOf = new WeakMap<Block, BlockState>();
+  private readonly leafStates = new WeakMap<Element, BlockState>();
   private readonly claimed: Claimed = new WeakMap();
   private readonly byRange = new Map<AbstractRange, MentionRef>();
   readonly painter: Painter;
@@ -161,9 +162,9 @@ export class Annotator {
       offset = r?.startOffset ?? 0;
     }
     if (!node || node.nodeType !== 3) return null;
-    const block = this.claimed.get(node as Text);
-    const state = block && this.stateOf.get(block);
-    if (!block || !state) return null;
+    const state = this.stateOfText(node as Text);
+    if (!state) return null;
+    const block = state.block;
     const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
     // The caret sits between characters: the mention may end at it or start at it.
     for (const ref of state.shown) {
@@ -189,10 +190,10 @@ export class Annotator {
     const removed = new Set<BlockState>();
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const texts = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let t = texts.currentNode; t; t = texts.nextNode()!) {
-        const block = t.nodeType === 3 ? this.claimed.get(t as Text) : undefined;
-        const state = block && this.stateOf.get(block);
+      // Blocks inside the root: walked text nodes name theirs, leaf elements theirs.
+      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
+        const state = n.nodeType === 3 ? this.stateOf.get(this.claimed.get(n as Text)!) : this.leafStates.get(n as Element);
         if (state) removed.add(state);
       }
     }
@@ -260,6 +261,7 @@ export class Annotator {
     const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: [] };
     benchSpent('scan', scanStart);
     this.stateOf.set(block, state);
+    if (block.leaf) this.leafStates.set(block.leaf, state);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;
       if (!this.shadowRoots.has(root)) {
@@ -326,19 +328,35 @@ export class Annotator {
   private drop(state: BlockState): void {
     for (const ref of state.shown) this.unpaint(ref);
     state.shown = [];
-    for (const n of state.block.nodes) {
-      if (this.claimed.get(n) === state.block) this.claimed.delete(n);
+    const { block } = state;
+    if (block.leaf) {
+      this.leafStates.delete(block.leaf);
+      return;
     }
+    for (const n of block.nodes) {
+      if (this.claimed.get(n) === block) this.claimed.delete(n);
+    }
+  }
+
+  /** The block a text node belongs to: recorded for walked blocks, found by its leaf element otherwise. */
+  private stateOfText(node: Text): BlockState | undefined {
+    const block = this.claimed.get(node);
+    if (block) return this.stateOf.get(block);
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const state = this.leafStates.get(el);
+      if (state) return state;
+    }
+    return undefined;
   }
 
   /** Inserts a block read later at its place in document order (binary search). */
   private insertInOrder(state: BlockState): void {
-    const first = state.block.nodes[0]!;
+    const first = state.block.leaf ?? state.block.nodes[0]!;
     let lo = 0;
     let hi = this.states.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const other = this.states[mid]!.block.nodes[0]!;
+      const other = this.states[mid]!.block.leaf ?? this.states[mid]!.block.nodes[0]!;
       if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
       else hi = mid;
     }

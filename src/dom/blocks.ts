@@ -7,7 +7,7 @@
  * from the same node next time, so a 10 MB page is read in slices that never block the page.
  * It follows open shadow roots, each as a root of its own.
  */
-import { BLOCK_TAGS, isSkippedElement } from './text-nodes';
+import { BLOCK_TAGS, NOT_LEAF_SELECTOR, isSkippedElement } from './text-nodes';
 
 /** One block of text and where each of its characters lives in the DOM. */
 export interface Block {
@@ -23,6 +23,57 @@ export interface Block {
    * whether the block is near the viewport.
    */
   readonly anchor: Element;
+  /**
+   * Set when the block is a whole "leaf" element (no block boundary or skipped element inside),
+   * read with one textContent call; its nodes are then found only when first asked for, and are
+   * not recorded in the Claimed map.
+   */
+  readonly leaf?: Element;
+}
+
+/**
+ * A leaf element's block. Most paragraphs, list items and cells are leaves: reading them whole
+ * asks the DOM twice instead of several times per node, and most mentions of a long page are never
+ * painted, so their nodes are never needed.
+ */
+class LeafBlock implements Block {
+  private found: { nodes: Text[]; starts: number[] } | null = null;
+
+  constructor(readonly leaf: Element, readonly text: string, readonly root: Document | ShadowRoot) {}
+
+  get anchor(): Element {
+    return this.leaf;
+  }
+
+  get nodes(): readonly Text[] {
+    return this.find().nodes;
+  }
+
+  get starts(): readonly number[] {
+    return this.find().starts;
+  }
+
+  /** Whether the nodes have been looked up (an intact check can then be exact and cheap). */
+  get resolved(): boolean {
+    return this.found !== null;
+  }
+
+  private find(): { nodes: Text[]; starts: number[] } {
+    if (this.found) return this.found;
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let length = 0;
+    const walker = (this.leaf.ownerDocument ?? (this.root as Document)).createTreeWalker(this.leaf, 0x4 /* SHOW_TEXT */);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (n.data.length === 0) continue;
+      nodes.push(n);
+      starts.push(length);
+      length += n.data.length;
+    }
+    starts.push(length);
+    this.found = { nodes, starts };
+    return this.found;
+  }
 }
 
 /** Text nodes already in a block, so a partial re-walk never reads one twice. */
@@ -64,6 +115,8 @@ export class BlockWalker {
     root: Node,
     private readonly emit: (block: Block) => void,
     private readonly claimed: Claimed,
+    /** Read leaf elements whole (see LeafBlock); off where every node must be claimed. */
+    private readonly wholeLeaves = true,
   ) {
     this.scopeRoot = root.getRootNode() as Document | ShadowRoot;
     this.blockEl = blockAround(root, this.scopeRoot);
@@ -110,6 +163,16 @@ export class BlockWalker {
           this.lastParent = null;
         }
         if (isSkippedElement(el, tag)) {
+          this.node = this.stepOver(el);
+          continue;
+        }
+        // A leaf block (nothing inside that ends a block or is skipped) is read in one call. Its
+        // own shadow root, if any, still gets walked; shadow roots of inline elements inside a
+        // leaf are not (rare: a custom inline element with text of its own in a shadow tree).
+        if (this.wholeLeaves && BLOCK_TAGS.has(tag) && el.firstChild && el.querySelector(NOT_LEAF_SELECTOR) === null) {
+          this.noteShadowRoot(el);
+          const text = el.textContent ?? '';
+          if (/\S/.test(text)) this.emit(new LeafBlock(el, text, this.scopeRoot));
           this.node = this.stepOver(el);
           continue;
         }
@@ -224,6 +287,7 @@ export function liveRangeOf(block: Block, start: number, end: number): Range {
 
 /** Whether every node of the block is still in the document, unchanged in length. */
 export function isIntact(block: Block): boolean {
+  if (block instanceof LeafBlock && !block.resolved) return block.leaf.isConnected && block.leaf.textContent === block.text;
   for (let i = 0; i < block.nodes.length; i++) {
     const n = block.nodes[i]!;
     if (!n.isConnected || n.data.length !== block.starts[i + 1]! - block.starts[i]!) return false;

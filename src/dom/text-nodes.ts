@@ -32,6 +32,13 @@ export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [role="textbox"], [${OWN_UI_ATTRIBUTE}]`;
 
 /**
+ * Matches any element that would make an element's textContent differ from the text Backstory
+ * reads in it: a block boundary or a skipped element. An element with none inside is a "leaf"
+ * block, read in one call (see BlockWalker).
+ */
+export const NOT_LEAF_SELECTOR = [...BLOCK_TAGS, ...SKIPPED_TAGS].map((t) => t.toLowerCase()).join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
+
+/**
  * True when nothing inside `el` may be annotated. Called for every element of a page, so it asks
  * the DOM as little as it can: the tag, then one selector match, and only for elements that have
  * attributes at all.

@@ -74,11 +74,40 @@ describe('text collection by block', () => {
     document.body.innerHTML = '<p>one</p><p>two</p>';
     const claimed = new WeakMap();
     const first: Block[] = [];
-    new BlockWalker(document.body, (b) => first.push(b), claimed).run(Infinity);
+    new BlockWalker(document.body, (b) => first.push(b), claimed, false).run(Infinity);
     const again: Block[] = [];
-    new BlockWalker(document.body, (b) => again.push(b), claimed).run(Infinity);
+    new BlockWalker(document.body, (b) => again.push(b), claimed, false).run(Infinity);
     expect(first).toHaveLength(2);
     expect(again).toHaveLength(0);
+  });
+});
+
+describe('leaf blocks', () => {
+  it('reads a leaf element whole, with the same text, nodes and offsets as a walk', () => {
+    document.body.innerHTML = '<p>Elon <b>Musk</b> met <a href="#"><i>Donald</i></a> Trump.</p><li>Iran</li>';
+    const fast: Block[] = [];
+    new BlockWalker(document.body, (b) => fast.push(b), new WeakMap()).run(Infinity);
+    const slow: Block[] = [];
+    new BlockWalker(document.body, (b) => slow.push(b), new WeakMap(), false).run(Infinity);
+    expect(fast.map((b) => b.leaf?.tagName)).toEqual(['P', 'LI']);
+    expect(fast.map((b) => b.text)).toEqual(slow.map((b) => b.text));
+    expect(fast.map((b) => b.nodes)).toEqual(slow.map((b) => b.nodes));
+    expect(fast.map((b) => b.starts)).toEqual(slow.map((b) => b.starts));
+    expect(liveRangeOf(fast[0]!, 14, 26).toString()).toBe('Donald Trump');
+  });
+
+  it('walks an element with a block or a skipped element inside instead', () => {
+    document.body.innerHTML = '<div>Elon Musk<p>inner</p></div><p>Hamas <code>x</code> Hezbollah</p>';
+    const blocks = blocksOf();
+    expect(blocks.map((b) => [b.text.trim(), b.leaf?.tagName])).toEqual([['Elon Musk', undefined], ['inner', 'P'], ['Hamas  Hezbollah', undefined]]);
+  });
+
+  it('notices when a leaf’s text changed, before and after its nodes were looked up', () => {
+    document.body.innerHTML = '<p>Elon <b>Musk</b></p>';
+    const [block] = blocksOf();
+    expect(isIntact(block!)).toBe(true);
+    document.querySelector('b')!.textContent = 'Musk!';
+    expect(isIntact(block!)).toBe(false);
   });
 });
 
