@@ -18,7 +18,7 @@ export interface BackstoryRun {
   paintedMs: number;
   firstPaintMs: number;
   readMs: number;
-  /** From the content script starting to run to its index being loaded. */
+  /** From the content script asking for its index to the index being loaded. */
   indexMs: number;
   /** From the page's time origin to backstory:start (load, document_idle, settings, index). */
   startAt: number;
@@ -104,7 +104,7 @@ export async function runBackstory(ext: LaunchedBrowser, url: string, options: B
       paintedMs: at('painted') - start,
       firstPaintMs: at('first-paint') - start,
       readMs: at('read') - start,
-      indexMs: at('index-ready') - at('inject'),
+      indexMs: at('index-ready') - at('index-request'),
       startAt: start,
       mentions: detail.mentions,
       phases: { slice: detail.slice, scan: detail.scan, resolve: detail.resolve, paint: detail.paint },
@@ -117,7 +117,7 @@ export async function runBackstory(ext: LaunchedBrowser, url: string, options: B
         const model = parseTrace(trace);
         run.trace = {
           annotate: model.window('backstory:start', 'backstory:painted'),
-          index: model.window('backstory:inject', 'backstory:index-ready'),
+          index: model.window('backstory:index-request', 'backstory:index-ready', true),
           firstFrame: model.taskOf('backstory:first-paint', 'backstory:start'),
         };
       }

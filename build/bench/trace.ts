@@ -41,10 +41,17 @@ export interface MarkedTask {
 
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
+/** Work directly under a task that is (or can be) the content script's: its script, its fetch's data. */
+const OWN_WORK = new Set(['BlinkScheduler_PerformMicrotaskCheckpoint', 'FunctionCall', 'RunMicrotasks', 'SimpleWatcher::OnHandleReady', 'v8.callFunction']);
+
 /** A parsed trace, read through the page's marks. */
 export interface TraceModel {
-  /** The renderer main thread's tasks between marks `from` and `to`; null if a mark is missing. */
-  window(from: string, to: string): TraceWindow | null;
+  /**
+   * The renderer main thread's tasks between marks `from` and `to`; null if a mark is missing.
+   * With `own`, only tasks that do some of Backstory's work (script, or reading the index's bytes),
+   * leaving out the page's own parsing, layout and paint that happen to fall in the window.
+   */
+  window(from: string, to: string, own?: boolean): TraceWindow | null;
   /** The task in which `mark` was made (for a painter flush: the whole frame), timed from mark `since`. */
   taskOf(mark: string, since: string): MarkedTask | null;
 }
@@ -70,11 +77,12 @@ export function parseTrace(trace: Uint8Array | string): TraceModel {
   }
   const containing = (ts: number) => outer.find((t) => t.ts <= ts && ts <= t.ts + t.dur!);
   return {
-    window(from, to) {
+    window(from, to, own = false) {
       const start = marks.get(from);
       const end = marks.get(to);
       if (!start || !end) return null;
-      const inside = outer.filter((t) => t.ts + t.dur! >= start.ts && t.ts <= end.ts);
+      const overlapping = outer.filter((t) => t.ts + t.dur! >= start.ts && t.ts <= end.ts);
+      const inside = own ? overlapping.filter((t) => childBreakdown(onMain, [t]).some(([name]) => OWN_WORK.has(name))) : overlapping;
       let longest: TraceEvent | undefined;
       for (const t of inside) if (!longest || t.dur! > longest.dur!) longest = t;
       return {

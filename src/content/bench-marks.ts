@@ -7,6 +7,7 @@
  * main world (and the driver) can read, since both worlds share one performance timeline:
  *
  *   backstory:inject        the content script starts running
+ *   backstory:index-request the content script asks for the bundled index
  *   backstory:index-ready   the bundled index is loaded
  *   backstory:start         annotating begins (settings read, index loaded)
  *   backstory:first-paint   the first batch of ranges is handed to the browser
@@ -51,6 +52,11 @@ export function benchInjected(): void {
 }
 
 /** The bundled index is loaded. */
+/** The content script asks for the bundled index. */
+export function benchIndexRequested(): void {
+  typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:index-request');
+}
+
 export function benchIndexReady(): void {
   typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:index-ready');
 }

@@ -16,7 +16,7 @@ import { watchDom } from './dom-watcher';
 import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
 import { whenIdle } from './schedule';
-import { benchIndexReady, benchInjected, benchRead, benchStart } from './bench-marks';
+import { benchIndexReady, benchIndexRequested, benchInjected, benchRead, benchStart } from './bench-marks';
 
 /** Set on the isolated world's global so a second injection of this script does nothing. */
 const INSTANCE_KEY = Symbol.for('backstory.content');
@@ -46,7 +46,10 @@ function start(): void {
   const begin = async (signal: AbortSignal, settings: Settings) => {
     const styles = new PageStyles(document, signal);
     styles.adoptEarly();
-    index ??= loadBundledIndex();
+    if (!index) {
+      benchIndexRequested();
+      index = loadBundledIndex();
+    }
     const loaded = await index;
     benchIndexReady();
     await pageSettled(document, signal);
