@@ -1,0 +1,31 @@
+/**
+ * Meta-tests of the packs that ship inside the extension (STYLE habit 9): each validates, and the
+ * bundled packs together highlight nothing on the off-topic fixture pages, whose words ("musk",
+ * "trumps", "doge", "tesla", a fighter named Israel) have other senses.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compilePacks, findMentions } from '../../src/core';
+import { ROOT } from '../../build/build';
+import { readBundledPacks } from '../../build/packs';
+
+const packs = readBundledPacks(ROOT);
+const index = compilePacks(packs.map((p) => p.pack));
+
+describe('bundled packs', () => {
+  it('all validate (readBundledPacks throws with every problem otherwise)', () => {
+    expect(packs.length).toBeGreaterThan(0);
+  });
+
+  it.each(readdirSync('tests/fixtures/offtopic'))('highlight nothing on the off-topic page %s', (file) => {
+    const text = readFileSync(`tests/fixtures/offtopic/${file}`, 'utf8');
+    expect(findMentions(index, text).map((m) => m.text)).toEqual([]);
+  });
+
+  it('highlight the story article’s main names', () => {
+    const names = new Set(findMentions(index, readFileSync('tests/fixtures/article.txt', 'utf8')).map((m) => m.entityName));
+    for (const name of ['Elon Musk', 'Donald Trump', 'Iran', 'Hamas', 'Hezbollah', 'Qasem Soleimani', 'Volodymyr Zelenskyy']) {
+      expect(names).toContain(name);
+    }
+  });
+});
