@@ -214,6 +214,18 @@ Firefox has no long-task or heap API for the page: its figures are times only.
 
 ${table(r.firefox.sizes)}
 ` : ''}
+## Known limits (measured, Chromium 156)
+
+- **Any change to the highlight registry costs a paint pass over the whole document.** On a generated
+  5 MB page, in the page's own world with no extension, registering a Highlight of one range, adding one
+  range to it, or clearing it each made the next frame take about 80 ms (PrePaint); on a 1 MB page about
+  15 ms. The cost follows the document's size, not the number of ranges (which adds about 6.5 us per
+  registered range on top). So on very large pages no Highlight-API painter can keep every task under
+  16 ms once it paints at all; Backstory keeps the number of changes small (one per batch of blocks
+  coming near the viewport) and the registered ranges few.
+- **Reading a page in an extension's isolated world costs more than in the page's world**: every DOM
+  call crosses the world boundary. The floor and the RegExp baselines run in the page's world.
+
 ## How it is measured
 
 - Pages are generated (build/bench/page.ts, seeded): an article with headings, paragraphs with links and
