@@ -9,14 +9,40 @@ import { loadIndex, type CompiledIndex } from '../core';
 /** Path of the compiled index inside the extension. */
 export const BUNDLED_INDEX_PATH = 'packs/index.bin';
 
-/** Loads the bundled packs' index. */
+/**
+ * Loads the bundled packs' index. The bytes are read as a stream into a buffer of this realm: each
+ * chunk arrives in a task of its own, so a large index (a 100,000-alias pack is ~18 MB) never
+ * blocks the page in one piece, and in a Firefox content script the bytes end up in this
+ * compartment rather than behind a cross-compartment wrapper (every read through one is slow).
+ */
 export async function loadBundledIndex(): Promise<CompiledIndex> {
   const response = await fetch(browser.runtime.getURL(BUNDLED_INDEX_PATH));
   if (!response.ok) throw new Error(`could not read ${BUNDLED_INDEX_PATH}: ${response.status}`);
-  const fetched = await response.arrayBuffer();
-  // In a Firefox content script the buffer belongs to another compartment, and every typed-array
-  // read through it would cross a wrapper: copy it into this realm once.
-  const own = new Uint8Array(fetched.byteLength);
-  own.set(new Uint8Array(fetched));
-  return loadIndex(own.buffer);
+  return loadIndex(await readAll(response));
+}
+
+/** The whole body of `response` in one Uint8Array of this realm. */
+async function readAll(response: Response): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length')) || 0;
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    const own = new Uint8Array(whole.length);
+    own.set(whole);
+    return own;
+  }
+  let buffer = new Uint8Array(declared || 1 << 20);
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
+    }
+    buffer.set(value, length);
+    length += value.length;
+  }
+  return buffer.subarray(0, length);
 }
