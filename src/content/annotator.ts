@@ -83,8 +83,26 @@ const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end ===
 export class Annotator {
   private states: BlockState[] = [];
   private resolver: PageResolver<BlockState>;
-  private readonly stateOf = new WeakMap<Block, BlockState>();
-  private readonly leafStates = new WeakMap<Element, BlockState>();
+  /**
+   * Block -> state and leaf element -> state, for hit-tests and re-reads only: built on first use
+   * rather than while the page is first read (two map writes per block add up on a long page),
+   * then kept up to date.
+   */
+  private lookup: { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } | null = null;
+
+  private maps(): { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } {
+    if (!this.lookup) {
+      this.lookup = { stateOf: new WeakMap(), leafStates: new WeakMap() };
+      for (const state of this.states) this.remember(state);
+    }
+    return this.lookup;
+  }
+
+  private remember(state: BlockState): void {
+    if (!this.lookup) return;
+    this.lookup.stateOf.set(state.block, state);
+    if (state.block.leaf) this.lookup.leafStates.set(state.block.leaf, state);
+  }
   private readonly claimed: Claimed = new WeakMap();
   private readonly byRange = new Map<AbstractRange, MentionRef>();
   readonly painter: Painter;
@@ -193,7 +211,8 @@ export class Annotator {
       // Blocks inside the root: walked text nodes name theirs, leaf elements theirs.
       const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
-        const state = n.nodeType === 3 ? this.stateOf.get(this.claimed.get(n as Text)!) : this.leafStates.get(n as Element);
+        const { stateOf, leafStates } = this.maps();
+        const state = n.nodeType === 3 ? stateOf.get(this.claimed.get(n as Text)!) : leafStates.get(n as Element);
         if (state) removed.add(state);
       }
     }
@@ -260,8 +279,7 @@ export class Annotator {
     const scanStart = benchNow(true);
     const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: [] };
     benchSpent('scan', scanStart);
-    this.stateOf.set(block, state);
-    if (block.leaf) this.leafStates.set(block.leaf, state);
+    this.remember(state);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;
       if (!this.shadowRoots.has(root)) {
@@ -330,7 +348,7 @@ export class Annotator {
     state.shown = [];
     const { block } = state;
     if (block.leaf) {
-      this.leafStates.delete(block.leaf);
+      this.lookup?.leafStates.delete(block.leaf);
       return;
     }
     for (const n of block.nodes) {
@@ -341,9 +359,10 @@ export class Annotator {
   /** The block a text node belongs to: recorded for walked blocks, found by its leaf element otherwise. */
   private stateOfText(node: Text): BlockState | undefined {
     const block = this.claimed.get(node);
-    if (block) return this.stateOf.get(block);
+    const { stateOf, leafStates } = this.maps();
+    if (block) return stateOf.get(block);
     for (let el = node.parentElement; el; el = el.parentElement) {
-      const state = this.leafStates.get(el);
+      const state = leafStates.get(el);
       if (state) return state;
     }
     return undefined;
