@@ -152,16 +152,16 @@ export class Annotator {
     };
     if (typeof registry.highlightsFromPoint === 'function') {
       const hits = registry.highlightsFromPoint(x, y);
-      let sawRanges = false;
+      // Nothing of anyone's is painted here: no mention either.
+      if (hits.length === 0) return null;
       for (const hit of hits) {
-        if (!hit.ranges) continue;
-        sawRanges = true;
-        for (const r of hit.ranges) {
+        for (const r of hit.ranges ?? []) {
           const ref = this.byRange.get(r);
           if (ref) return ref;
         }
       }
-      if (sawRanges || hits.length === 0) return null;
+      // A hit whose ranges are not ours (the page's own highlights, or a browser that returns
+      // new range objects) falls through to the caret lookup.
     }
     return this.mentionAtCaret(x, y);
   }
