@@ -89,20 +89,6 @@ export class Annotator {
    * then kept up to date.
    */
   private lookup: { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } | null = null;
-
-  private maps(): { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } {
-    if (!this.lookup) {
-      this.lookup = { stateOf: new WeakMap(), leafStates: new WeakMap() };
-      for (const state of this.states) this.remember(state);
-    }
-    return this.lookup;
-  }
-
-  private remember(state: BlockState): void {
-    if (!this.lookup) return;
-    this.lookup.stateOf.set(state.block, state);
-    if (state.block.leaf) this.lookup.leafStates.set(state.block.leaf, state);
-  }
   private readonly claimed: Claimed = new WeakMap();
   private readonly byRange = new Map<AbstractRange, MentionRef>();
   readonly painter: Painter;
@@ -116,6 +102,20 @@ export class Annotator {
   ) {
     this.painter = new Painter(doc, styles, signal);
     this.resolver = new PageResolver(index, options);
+  }
+
+  private maps(): { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } {
+    if (!this.lookup) {
+      this.lookup = { stateOf: new WeakMap(), leafStates: new WeakMap() };
+      for (const state of this.states) this.remember(state);
+    }
+    return this.lookup;
+  }
+
+  private remember(state: BlockState): void {
+    if (!this.lookup) return;
+    this.lookup.stateOf.set(state.block, state);
+    if (state.block.leaf) this.lookup.leafStates.set(state.block.leaf, state);
   }
 
   /** Every mention shown, in document order. */
@@ -133,7 +133,10 @@ export class Annotator {
     return liveRangeOf(ref.block, ref.match.start, ref.match.end);
   }
 
-  /** Changes what is shown (mode, types, hidden entities) without reading the page again. */
+  /**
+   * Changes what is shown (mode, types, hidden entities) without reading the page again. The
+   * page-wide decisions are taken afresh from the blocks' scans, in one go (a reader's click).
+   */
   setOptions(options: AnnotatorOptions): void {
     this.options = options;
     this.resolver = new PageResolver(this.index, options);
@@ -144,7 +147,7 @@ export class Annotator {
   /**
    * The mention under the point (viewport coordinates), or null. Uses
    * CSS.highlights.highlightsFromPoint where the browser has it, else the caret position at the
-   * point and a binary search over the block's mentions.
+   * point and the mentions of the block under it.
    */
   mentionAt(x: number, y: number): MentionRef | null {
     const registry = CSS.highlights as HighlightRegistry & {
