@@ -21,8 +21,10 @@ import {
   type MentionMode,
   type RawMatch,
 } from '../core';
-import { BlockWalker, isIntact, liveRangeOf, staticRangeOf, type Block, type Claimed } from '../dom/blocks';
+import { BlockWalker, isIntact, liveRangeOf, type Block, type Claimed } from '../dom/blocks';
 import type { PageStyles } from './highlight-style';
+import { MentionRef } from './mention-ref';
+import { caretAt, pointOnRange, rangesAtPoint } from './hit-test';
 import { Painter } from './painter';
 import { benchNow, benchSpent } from './bench-marks';
 import { SLICE_MS, nextFrame, yieldToPage } from './schedule';
@@ -32,41 +34,6 @@ export interface AnnotatorOptions {
   mode: MentionMode;
   enabledTypes?: ReadonlySet<EntityType>;
   hiddenEntities?: ReadonlySet<string>;
-}
-
-/**
- * One highlighted mention on the page. Its range is made on first use (when it is painted, or
- * asked for): most mentions of a long page are never near the viewport, and a StaticRange per
- * mention would cost time and memory for nothing.
- */
-export class MentionRef {
-  private made: StaticRange | null = null;
-
-  constructor(
-    readonly block: Block,
-    readonly match: RawMatch,
-    readonly type: EntityType,
-    private readonly onRange: (ref: MentionRef, range: StaticRange) => void,
-  ) {}
-
-  /** The block's element, whose nearness to the viewport decides whether the range is painted. */
-  get anchor(): Element {
-    return this.block.anchor;
-  }
-
-  /** The painted range (static: the mention is dropped and made again when its text changes). */
-  get range(): StaticRange {
-    if (!this.made) {
-      this.made = staticRangeOf(this.block, this.match.start, this.match.end);
-      this.onRange(this, this.made);
-    }
-    return this.made;
-  }
-
-  /** The range if it was ever made. */
-  get madeRange(): StaticRange | null {
-    return this.made;
-  }
 }
 
 interface BlockState {
@@ -150,52 +117,22 @@ export class Annotator {
    * point and the mentions of the block under it.
    */
   mentionAt(x: number, y: number): MentionRef | null {
-    const registry = CSS.highlights as HighlightRegistry & {
-      highlightsFromPoint?: (x: number, y: number) => { highlight: Highlight; ranges?: AbstractRange[] }[];
-    };
-    if (typeof registry.highlightsFromPoint === 'function') {
-      const hits = registry.highlightsFromPoint(x, y);
-      // Nothing of anyone's is painted here: no mention either.
-      if (hits.length === 0) return null;
-      for (const hit of hits) {
-        for (const r of hit.ranges ?? []) {
-          const ref = this.byRange.get(r);
-          if (ref) return ref;
-        }
-      }
-      // A hit whose ranges are not ours (the page's own highlights, or a browser that returns
-      // new range objects) falls through to the caret lookup.
+    const ranges = rangesAtPoint(x, y);
+    // Nothing of anyone's is painted here: no mention either.
+    if (ranges?.length === 0) return null;
+    for (const r of ranges ?? []) {
+      const ref = this.byRange.get(r);
+      if (ref) return ref;
     }
-    return this.mentionAtCaret(x, y);
-  }
-
-  private mentionAtCaret(x: number, y: number): MentionRef | null {
-    const doc = this.doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
-    let node: Node | null = null;
-    let offset = 0;
-    if (typeof doc.caretPositionFromPoint === 'function') {
-      const pos = doc.caretPositionFromPoint(x, y);
-      node = pos?.offsetNode ?? null;
-      offset = pos?.offset ?? 0;
-    } else if (typeof doc.caretRangeFromPoint === 'function') {
-      const r = doc.caretRangeFromPoint(x, y);
-      node = r?.startContainer ?? null;
-      offset = r?.startOffset ?? 0;
-    }
-    if (!node || node.nodeType !== 3) return null;
-    const state = this.stateOfText(node as Text);
-    if (!state) return null;
-    const block = state.block;
-    const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
+    // No such API, or ranges that are not ours (the page's own highlights, or a browser that
+    // returns other range objects): look at the caret.
+    const caret = caretAt(this.doc, x, y);
+    const state = caret && this.stateOfText(caret.node);
+    if (!caret || !state) return null;
+    const { block } = state;
+    const at = block.starts[block.nodes.indexOf(caret.node)]! + caret.offset;
     // The caret sits between characters: the mention may end at it or start at it.
-    for (const ref of state.shown) {
-      if (at < ref.match.start || at > ref.match.end) continue;
-      // The caret is the nearest one, even beyond a line's end: check the point is on the text.
-      for (const rect of this.liveRange(ref).getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return ref;
-      }
-    }
-    return null;
+    return state.shown.find((ref) => at >= ref.match.start && at <= ref.match.end && pointOnRange(this.liveRange(ref), x, y)) ?? null;
   }
 
   /** Called with each open shadow root that holds text, so its changes can be watched too. */
@@ -386,3 +323,4 @@ export class Annotator {
   }
 }
 
+export { MentionRef };
