@@ -24,10 +24,11 @@ export interface CompiledIndex {
   readonly rootAscii: Int32Array;
   /** Per state (length states + 1): first edge of the state in the edge arrays. */
   readonly edgeStart: Uint32Array;
-  /** Edge labels (UTF-16 units), sorted within each state. */
+  /**
+   * Edge labels (UTF-16 units), sorted within each state. Edge k leads to state k + 1: states are
+   * numbered breadth-first with each state's children consecutive (see build-automaton.ts).
+   */
   readonly edgeChar: Uint16Array;
-  /** Edge targets. */
-  readonly edgeNext: Int32Array;
   /** Failure link of each state. */
   readonly fail: Int32Array;
   /** Next state on the failure chain that ends an alias, or -1 (the "dictionary suffix link"). */

@@ -83,7 +83,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   const n = buf.length;
   const lower = buf.lower;
   const text = buf.text;
-  const { rootAscii, edgeStart, edgeChar, edgeNext, fail, dictLink, outStart, aliasNormStart } = index;
+  const { rootAscii, edgeStart, edgeChar, fail, dictLink, outStart, aliasNormStart } = index;
   const firstOut = index.outAlias;
 
   // Pass 1: every (start, end, state) whose span is bounded by non-word characters.
@@ -95,12 +95,12 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       if (s === 0) {
         if (c < 128) s = rootAscii[c]!;
         else {
-          const t = findEdge(edgeStart, edgeChar, edgeNext, 0, c);
+          const t = findEdge(edgeStart, edgeChar, 0, c);
           s = t < 0 ? 0 : t;
         }
         break;
       }
-      const t = findEdge(edgeStart, edgeChar, edgeNext, s, c);
+      const t = findEdge(edgeStart, edgeChar, s, c);
       if (t >= 0) {
         s = t;
         break;
