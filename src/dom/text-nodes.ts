@@ -47,18 +47,3 @@ export function isSkippedElement(el: Element, tag: string = el.tagName): boolean
   if (SKIPPED_TAGS.has(tag)) return true;
   return el.hasAttributes() && el.matches(SKIPPED_BY_ATTRIBUTE);
 }
-
-/** Calls `visit` for each non-empty text node under `root` in document order, skipping as above. */
-export function forEachTextNode(root: Node, visit: (node: Text) => void): void {
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      if ((node as Text).data.length > 0) visit(node as Text);
-      continue;
-    }
-    if (node.nodeType === 1 && node !== root && isSkippedElement(node as Element)) continue;
-    // Push children in reverse so they pop in document order.
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-  }
-}

@@ -1,14 +1,23 @@
+/**
+ * The skip rules, as the content script and the CLI apply them: what text of a page is read at all.
+ * Checked both with leaf elements read whole and with every node walked.
+ */
 import { describe, expect, it } from 'vitest';
-import { forEachTextNode } from '../../src/dom/text-nodes';
+import { BlockWalker, type Block } from '../../src/dom/blocks';
 
 function textOf(html: string): string[] {
   document.body.innerHTML = html;
-  const out: string[] = [];
-  forEachTextNode(document.body, (n) => out.push(n.data));
-  return out;
+  const read = (wholeLeaves: boolean) => {
+    const blocks: Block[] = [];
+    new BlockWalker(document.body, (b) => blocks.push(b), new WeakMap(), wholeLeaves).run(Infinity);
+    return blocks.flatMap((b) => b.nodes.map((n) => n.data));
+  };
+  const walked = read(false);
+  expect(read(true)).toEqual(walked);
+  return walked;
 }
 
-describe('forEachTextNode', () => {
+describe('the text Backstory reads', () => {
   it('visits readable text in document order', () => {
     expect(textOf('<p>Elon <b>Musk</b> met</p><ul><li>Iran</li></ul>')).toEqual(['Elon ', 'Musk', ' met', 'Iran']);
   });
