@@ -1,10 +1,16 @@
 /**
  * How mentions look, and how those looks reach the page.
  *
- * One highlight per entity type, told apart by colour AND by underline style, so colour is never
- * the only cue. The colours are mid-tones that keep at least 3:1 contrast on white and on near
- * black, so one palette serves light and dark pages alike: changing a ::highlight rule later (to
- * follow a dark page) would cost a second whole-page style recalculation.
+ * One highlight per entity type, a wash of the type's colour behind the text, like a highlighter
+ * pen. The colours are mid-tones that read on white and on near black alike, so one palette serves
+ * light and dark pages: changing a ::highlight rule later (to follow a dark page) would cost a
+ * whole-page style recalculation. The type is never told by colour alone: the card names it in text.
+ *
+ * Why no underline: in Chromium, while any ::highlight rule draws a text-decoration, every change to
+ * the highlight registry (one range added) re-walks the whole document before the next paint, about
+ * 17 ms on a 1 MB page and 80-125 ms at 5 MB; with only background-color (or color, or text-shadow)
+ * the same change costs about 2 ms (measured, see docs/benchmarks.md). An underline would make it
+ * impossible to keep every task under 16 ms on a long page.
  *
  * Why the styles go in early: adding any stylesheet with a ::highlight() rule makes Chromium
  * recalculate the style of every element of the page, about 100 ms on a 1 MB page (measured; see
@@ -21,33 +27,25 @@ export function highlightName(type: EntityType): string {
   return `backstory-${type}`;
 }
 
-interface Look {
-  colour: string;
-  style: 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy';
-}
-
-const LOOKS: Record<EntityType, Look> = {
-  person: { colour: '#d97706', style: 'solid' },
-  organization: { colour: '#3b82f6', style: 'double' },
-  place: { colour: '#0d9488', style: 'dashed' },
-  event: { colour: '#a855f7', style: 'wavy' },
-  agreement: { colour: '#db2777', style: 'dotted' },
-  concept: { colour: '#64748b', style: 'dotted' },
+/** Each type's colour: mid-tones, distinct in hue and in lightness. */
+const COLOURS: Record<EntityType, string> = {
+  person: '#d97706',
+  organization: '#3b82f6',
+  place: '#0d9488',
+  event: '#a855f7',
+  agreement: '#db2777',
+  concept: '#64748b',
 };
 
-/** The stylesheet text for every type's highlight. */
+/** How much of the colour the wash mixes in: enough to find a name at a glance, little enough to read through. */
+const WASH_PERCENT = 24;
+
+/** The stylesheet text for every type's highlight: a background wash only (see the note at the top). */
 export function highlightCss(): string {
-  return ENTITY_TYPES.map((type) => {
-    const { colour, style } = LOOKS[type];
-    // A faint wash of the same colour helps the eye find names; the text colour is left alone so
-    // the page's own contrast holds.
-    return `::highlight(${highlightName(type)}) {
-  text-decoration: underline ${style} ${colour};
-  text-decoration-thickness: 2px;
-  text-underline-offset: 3px;
-  background-color: color-mix(in srgb, ${colour} 16%, transparent);
-}`;
-  }).join('\n');
+  // The text colour is left alone so the page's own contrast holds.
+  return ENTITY_TYPES.map((type) =>
+    `::highlight(${highlightName(type)}) { background-color: color-mix(in srgb, ${COLOURS[type]} ${WASH_PERCENT}%, transparent); }`,
+  ).join('\n');
 }
 
 /**
