@@ -21,7 +21,7 @@ export interface BaselineResult {
   matches: number;
 }
 
-export type BaselineKind = 'floor' | 'regex' | 'highlight' | 'markjs-regexp' | 'markjs-array';
+export type BaselineKind = 'floor' | 'regex' | 'highlight' | 'markjs-regexp' | 'markjs-array' | 'registry-change';
 
 interface MarkInstance {
   markRegExp(regexp: RegExp, options: Record<string, unknown>): void;
@@ -53,6 +53,49 @@ function afterNextPaint(): Promise<number> {
   }));
 }
 
+/** Styles the named highlights like Backstory's (a background wash), so painting them costs the same. */
+function addWashStyle(names: string[]): void {
+  const style = document.createElement('style');
+  style.textContent = `${names.map((n) => `::highlight(${n})`).join(', ')} { background-color: color-mix(in srgb, #d97706 24%, transparent); }`;
+  document.head.append(style);
+}
+
+/** How long one frame takes from its animation-frame callbacks until after its paint; `change` runs in it. */
+function frameMs(change?: () => void): Promise<number> {
+  return new Promise((resolve) => requestAnimationFrame(() => {
+    const t = performance.now();
+    change?.();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now() - t);
+    channel.port2.postMessage(null);
+  }));
+}
+
+/**
+ * What the browser alone charges for one change to the highlight registry, with highlights styled
+ * as Backstory's: the median frame with no change ("script") and the median frame in which one
+ * Highlight of one range is registered ("painted"). No painter can have a shorter task than that.
+ */
+async function registryChange(): Promise<BaselineResult> {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  addWashStyle([0, 1, 2].map((i) => `bench-change-${i}`));
+  for (let i = 0; i < 5; i++) await frameMs();
+  const unchanged: number[] = [];
+  for (let i = 0; i < 3; i++) unchanged.push(await frameMs());
+  let text: Text | null = null;
+  walk((n) => { text ??= /\S/.test(n.data) ? n : null; });
+  const changed: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    changed.push(await frameMs(() => {
+      const range = new Range();
+      range.setStart(text!, 0);
+      range.setEnd(text!, 1);
+      CSS.highlights.set(`bench-change-${i}`, new Highlight(range));
+    }));
+  }
+  return { scriptMs: median(unchanged), paintedMs: median(changed), nodes: 0, chars: 0, matches: 0 };
+}
+
 /** mark.js's own exclusions for Backstory's skip rules, as CSS selectors. */
 function skipSelectors(): string[] {
   return [...SKIPPED_TAGS].map((t) => t.toLowerCase())
@@ -61,6 +104,7 @@ function skipSelectors(): string[] {
 
 /** Runs one baseline on the current page; `aliases` is every alias text of the bundled pack. */
 export async function runBaseline(kind: BaselineKind, aliases: string[]): Promise<BaselineResult> {
+  if (kind === 'registry-change') return registryChange();
   let nodes = 0;
   let chars = 0;
   let matches = 0;
@@ -89,11 +133,7 @@ export async function runBaseline(kind: BaselineKind, aliases: string[]): Promis
       }
     });
     if (highlight) {
-      // Styled like Backstory's highlights (underline and a faint wash), so painting costs the same.
-      const style = document.createElement('style');
-      style.textContent = '::highlight(bench-baseline) { text-decoration: underline solid #b45309; text-decoration-thickness: 2px; ' +
-        'text-underline-offset: 3px; background-color: color-mix(in srgb, #b45309 14%, transparent); }';
-      document.head.append(style);
+      addWashStyle(['bench-baseline']);
       CSS.highlights.set('bench-baseline', highlight);
     }
   } else {

@@ -27,6 +27,7 @@ const KEYS: Record<BaselineKind, string> = {
   highlight: 'highlight',
   'markjs-regexp': 'markjs_regexp',
   'markjs-array': 'markjs_array',
+  'registry-change': 'registry_change',
 };
 
 /** Backstory's timed and traced runs at every size (extension on). */
@@ -66,6 +67,10 @@ export async function baselinePhase(ext: LaunchedBrowser, plan: Plan, kinds: (si
       // The names: the floor and the RegExp scan are script times (they paint nothing).
       f.floor_ms = f.floor_script_ms!;
       f.regex_ms = f.regex_script_ms!;
+      if (f.registry_change_runs !== undefined) {
+        f.frame_unchanged_ms = f.registry_change_script_ms!;
+        f.frame_registry_change_ms = f.registry_change_painted_ms!;
+      }
       figures[size] = f;
     }
   } finally {
