@@ -38,9 +38,12 @@ export interface AnnotatorOptions {
 
 interface BlockState {
   readonly block: Block;
-  readonly raw: RawMatch[];
-  shown: MentionRef[];
+  readonly raw: readonly RawMatch[];
+  shown: readonly MentionRef[];
 }
+
+/** The painted mentions of a block that shows none (shared: most blocks). */
+const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
 
 /** Longest stretch of reading without letting a frame through, in ms. */
 const FRAME_EVERY_MS = 50;
@@ -56,7 +59,12 @@ export class Annotator {
    * then kept up to date.
    */
   private lookup: { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } | null = null;
-  private readonly claimed: Claimed = new WeakMap();
+  /**
+   * Text node -> block, for the blocks read node by node (leaf blocks are found by their element).
+   * Not recorded while the page is first read (a WeakMap entry per text node is costly to write and
+   * to collect, and most pages never change): built from the blocks on first need, then kept.
+   */
+  private claimedMap: Claimed | null = null;
   private readonly byRange = new Map<AbstractRange, MentionRef>();
   readonly painter: Painter;
 
@@ -145,6 +153,10 @@ export class Annotator {
    * when pruning.
    */
   async reread(roots: readonly Node[], prune: boolean): Promise<void> {
+    // Not while the first read is under way: it may reach the same nodes. Afterwards, what it
+    // read of the changed subtrees is dropped and read again below.
+    await this.firstRead;
+    if (this.signal.aborted) return;
     const removed = new Set<BlockState>();
     for (const root of roots) {
       if (!root.isConnected) continue;
@@ -152,7 +164,7 @@ export class Annotator {
       const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
         const { stateOf, leafStates } = this.maps();
-        const state = n.nodeType === 3 ? stateOf.get(this.claimed.get(n as Text)!) : leafStates.get(n as Element);
+        const state = n.nodeType === 3 ? stateOf.get(this.claimed().get(n as Text)!) : leafStates.get(n as Element);
         if (state) removed.add(state);
       }
     }
@@ -166,7 +178,7 @@ export class Annotator {
     const added: BlockState[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const walker = new BlockWalker(root, (b) => added.push(this.scan(b)), this.claimed);
+      const walker = new BlockWalker(root, (b) => added.push(this.scan(b)), this.claimed());
       while (!walker.run(performance.now() + SLICE_MS)) {
         await yieldToPage();
         if (this.signal.aborted) return;
@@ -174,7 +186,7 @@ export class Annotator {
     }
     for (const s of added) {
       this.insertInOrder(s);
-      for (const c of this.resolver.add(s, s.raw)) changed.add(c);
+      this.resolver.add(s, s.raw, changed);
     }
     this.paint(changed, true);
   }
@@ -184,14 +196,22 @@ export class Annotator {
    * decisions are taken provisionally after the first slice (the top of the page, usually the
    * first screenful), which then gets a frame to be painted in, and finally once all is read.
    */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.firstRead ??= this.readPage();
+    return this.firstRead;
+  }
+
+  /** The first read, once started (rereads wait for it). */
+  private firstRead: Promise<void> | undefined;
+
+  private async readPage(): Promise<void> {
     const root = this.doc.body ?? this.doc.documentElement;
     let changed = new Set<BlockState>();
     const walker = new BlockWalker(root, (b) => {
       const state = this.scan(b);
       this.states.push(state);
-      for (const c of this.resolver.add(state, state.raw)) changed.add(c);
-    }, this.claimed);
+      this.resolver.add(state, state.raw, changed);
+    }, null);
     let lastFrame = performance.now();
     for (let slice = 0; ; slice++) {
       const sliceStart = benchNow();
@@ -217,7 +237,7 @@ export class Annotator {
 
   private scan(block: Block): BlockState {
     const scanStart = benchNow(true);
-    const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: [] };
+    const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: NONE_SHOWN };
     benchSpent('scan', scanStart);
     this.remember(state);
     if (block.root !== this.doc) {
@@ -285,20 +305,33 @@ export class Annotator {
 
   private drop(state: BlockState): void {
     for (const ref of state.shown) this.unpaint(ref);
-    state.shown = [];
+    state.shown = NONE_SHOWN;
     const { block } = state;
     if (block.leaf) {
       this.lookup?.leafStates.delete(block.leaf);
       return;
     }
+    const claimed = this.claimedMap;
+    if (!claimed) return;
     for (const n of block.nodes) {
-      if (this.claimed.get(n) === block) this.claimed.delete(n);
+      if (claimed.get(n) === block) claimed.delete(n);
     }
+  }
+
+  /** The text node -> block map, built from the blocks read so far on first use. */
+  private claimed(): Claimed {
+    if (!this.claimedMap) {
+      this.claimedMap = new WeakMap();
+      for (const { block } of this.states) {
+        if (!block.leaf) for (const n of block.nodes) this.claimedMap.set(n, block);
+      }
+    }
+    return this.claimedMap;
   }
 
   /** The block a text node belongs to: recorded for walked blocks, found by its leaf element otherwise. */
   private stateOfText(node: Text): BlockState | undefined {
-    const block = this.claimed.get(node);
+    const block = this.claimed().get(node);
     const { stateOf, leafStates } = this.maps();
     if (block) return stateOf.get(block);
     for (let el = node.parentElement; el; el = el.parentElement) {

@@ -109,12 +109,13 @@ export class BlockWalker {
    * @param root where to walk (its own text included, unless it is a skipped element)
    * @param emit receives each block as it is completed
    * @param claimed text nodes to leave out because they already belong to a block; each node of
-   *   an emitted block is recorded in it
+   *   an emitted block is recorded in it. Null on a first read, where nothing is claimed yet and
+   *   the caller records what it needs itself.
    */
   constructor(
     root: Node,
     private readonly emit: (block: Block) => void,
-    private readonly claimed: Claimed,
+    private readonly claimed: Claimed | null,
     /** Read leaf elements whole (see LeafBlock); off where every node must be claimed. */
     private readonly wholeLeaves = true,
   ) {
@@ -213,7 +214,7 @@ export class BlockWalker {
 
   private addText(node: Text): void {
     const data = node.data;
-    if (data.length === 0 || this.claimed.has(node)) return;
+    if (data.length === 0 || this.claimed?.has(node)) return;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
@@ -233,7 +234,7 @@ export class BlockWalker {
     // Whitespace-only blocks (indentation between elements) can hold no mention.
     if (!/\S/.test(text)) return;
     const block: Block = { nodes, starts, text, root: this.scopeRoot, anchor: this.blockEl };
-    for (const n of nodes) this.claimed.set(n, block);
+    if (this.claimed) for (const n of nodes) this.claimed.set(n, block);
     this.emit(block);
   }
 }

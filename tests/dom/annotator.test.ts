@@ -113,6 +113,20 @@ describe('watchDom', () => {
     await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
   });
 
+  it('reads a change made while the page is first read once, never twice', async () => {
+    // Long enough that the first read takes several slices: the change lands while it runs.
+    document.body.innerHTML = '<p>Filler text with no names at all.</p>'.repeat(3000) + '<div id="late"><span>Elon Musk</span> and Hamas</div>';
+    const styles = new PageStyles(document, run.signal);
+    const a = new Annotator(index, document, run.signal, { mode: 'all' }, styles);
+    const reading = a.start();
+    const late = document.querySelector('#late')!;
+    late.append(' with Hezbollah');
+    const rereading = a.reread([late], false);
+    await Promise.all([reading, rereading]);
+    expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['elon-musk', 'hamas', 'hezbollah']);
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+  });
+
   it('ignores text typed into editors', async () => {
     const a = await annotate('<p>Elon Musk met Donald Trump.</p><div contenteditable="true"><p>draft</p></div>');
     watchDom(document, a, run.signal, (n) => n === own());

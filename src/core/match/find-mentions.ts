@@ -49,7 +49,7 @@ export function findMentions(index: CompiledIndex, text: string | readonly strin
       offset += block.length + 1;
     }
   }
-  const raw: RawMatch[][] = blocks.map((b) => scanBlock(index, b.text, options));
+  const raw: (readonly RawMatch[])[] = blocks.map((b) => scanBlock(index, b.text, options));
   const resolved = resolvePage(index, raw, { ...options, mode: options.mode ?? 'all' });
   const out: Mention[] = [];
   resolved.forEach((matches, i) => {

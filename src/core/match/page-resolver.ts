@@ -29,9 +29,11 @@ export interface PageFilters {
 interface Entry<K> {
   readonly key: K;
   readonly raw: readonly RawMatch[];
-  shown: RawMatch[];
+  shown: readonly RawMatch[];
 }
 
+/** The shown matches of a block that shows none (shared: most blocks). */
+const NOTHING: readonly RawMatch[] = Object.freeze([]);
 const single = [0];
 function candidatesOf(m: RawMatch): readonly number[] {
   if (m.alternatives) return m.alternatives;
@@ -56,24 +58,25 @@ export class PageResolver<K> {
 
   /** The matches shown in the block under `key` (empty if unknown). */
   shown(key: K): readonly RawMatch[] {
-    return this.entries.get(key)?.shown ?? [];
+    return this.entries.get(key)?.shown ?? NOTHING;
   }
 
   /**
-   * Adds a block's raw matches (from `scanBlock`); returns the keys whose shown matches changed,
-   * the new block's included when it shows anything.
+   * Adds a block's raw matches (from `scanBlock`); adds to `changed` (and returns it) the keys
+   * whose shown matches changed, the new block's included when it shows anything. A block
+   * without matches is not kept: it can neither show nor give context.
    */
-  add(key: K, raw: readonly RawMatch[]): Set<K> {
-    const entry: Entry<K> = { key, raw, shown: [] };
+  add(key: K, raw: readonly RawMatch[], changed: Set<K> = new Set()): Set<K> {
+    if (raw.length === 0) return changed;
+    const entry: Entry<K> = { key, raw, shown: NOTHING };
     this.entries.set(key, entry);
-    const changed = new Set<K>();
-    const newlyStrong: number[] = [];
+    let newlyStrong: number[] | null = null;
     for (const m of raw) {
       for (const a of candidatesOf(m)) {
         const e = this.index.aliasEntity[a]!;
         if (this.isStrong(a) && this.strongSeen[e] === 0) {
           this.strongSeen[e] = 1;
-          newlyStrong.push(e);
+          (newlyStrong ??= []).push(e);
         }
       }
     }
@@ -81,13 +84,15 @@ export class PageResolver<K> {
     this.evaluate(entry, changed);
     // Entities that just gained a strong mention give context to themselves and their neighbours
     // (a broad neighbour only once broad entities are shown; the broad switch rechecks all).
-    const recheck = new Set<Entry<K>>();
-    for (const e of newlyStrong) {
-      this.collectWaiting(e, recheck);
-      if (this.isBroad(e) && !this.broadOk) continue;
-      for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) this.collectWaiting(this.index.related[k]!, recheck);
+    if (newlyStrong && this.waiting.size > 0) {
+      const recheck = new Set<Entry<K>>();
+      for (const e of newlyStrong) {
+        this.collectWaiting(e, recheck);
+        if (this.isBroad(e) && !this.broadOk) continue;
+        for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) this.collectWaiting(this.index.related[k]!, recheck);
+      }
+      for (const other of recheck) this.evaluate(other, changed);
     }
-    for (const other of recheck) this.evaluate(other, changed);
     if (this.broadOk !== broadBefore) this.evaluateAllWaiting(changed);
     return changed;
   }
@@ -106,7 +111,7 @@ export class PageResolver<K> {
 
   /** Recomputes everything from the blocks held; returns the keys whose shown matches changed. */
   rebuild(): Set<K> {
-    const before = new Map<Entry<K>, RawMatch[]>();
+    const before = new Map<Entry<K>, readonly RawMatch[]>();
     for (const entry of this.entries.values()) before.set(entry, entry.shown);
     this.strongSeen.fill(0);
     this.accepted.fill(0);
@@ -139,7 +144,7 @@ export class PageResolver<K> {
 
   /** Decides one block's matches under the current context, filing what may still change. */
   private evaluate(entry: Entry<K>, changed: Set<K>): void {
-    const out: RawMatch[] = [];
+    let out: RawMatch[] | null = null;
     for (const m of entry.raw) {
       const candidates = candidatesOf(m);
       let chosen = -1;
@@ -158,11 +163,12 @@ export class PageResolver<K> {
       }
       if (chosen >= 0) {
         const e = this.index.aliasEntity[chosen]!;
-        out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
+        (out ??= []).push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
       }
     }
-    if (!sameList(entry.shown, out)) changed.add(entry.key);
-    entry.shown = out;
+    const shown = out ?? NOTHING;
+    if (!sameList(entry.shown, shown)) changed.add(entry.key);
+    entry.shown = shown;
   }
 
   private file(e: number, entry: Entry<K>): void {

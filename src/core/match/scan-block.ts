@@ -74,11 +74,14 @@ function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start:
   return out;
 }
 
+/** What most blocks of a page hold: one shared, frozen empty result, so they allocate nothing. */
+const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
+
 /**
  * Scans one block. Returns its matches in document order, never overlapping, offsets in the
  * original `blockText`. Cost is linear in the block's length, whatever the number of aliases.
  */
-export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = {}): RawMatch[] {
+export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = {}): readonly RawMatch[] {
   const buf = normalizeInto(blockText, scratch);
   const n = buf.length;
   const lower = buf.lower;
@@ -129,7 +132,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       o = dictLink[o]!;
     }
   }
-  if (count === 0) return [];
+  if (count === 0) return NO_MATCHES;
 
   // Pass 2: the case check (a failing candidate must not block a shorter one), then leftmost-longest.
   const order: number[] = [];
@@ -197,5 +200,5 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     };
     matches.push(valid.length > 1 ? { ...match, alternatives: valid } : match);
   }
-  return matches;
+  return matches.length > 0 ? matches : NO_MATCHES;
 }

@@ -25,7 +25,7 @@ const phrases = [
 const blockArb = fc.array(fc.constantFrom(...phrases), { minLength: 0, maxLength: 5 }).map((words) => `${words.join(', ')}.`);
 const ENTITY_TYPES: EntityType[] = ['person', 'organization', 'place', 'event', 'agreement', 'concept'];
 
-function byResolvePage(raw: RawMatch[][], filters: { enabledTypes?: Set<EntityType>; hiddenEntities?: Set<string> }): RawMatch[][] {
+function byResolvePage(raw: (readonly RawMatch[])[], filters: { enabledTypes?: Set<EntityType>; hiddenEntities?: Set<string> }): RawMatch[][] {
   return resolvePage(index, raw, { mode: 'all', ...filters });
 }
 
