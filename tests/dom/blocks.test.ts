@@ -102,6 +102,15 @@ describe('leaf blocks', () => {
     expect(blocks.map((b) => [b.text.trim(), b.leaf?.tagName])).toEqual([['Elon Musk', undefined], ['inner', 'P'], ['Hamas  Hezbollah', undefined]]);
   });
 
+  it('walks a paragraph whose skipped element or editor sits deep inside inline elements', () => {
+    document.body.innerHTML = '<p>Hamas <span><b><code>Musk</code></b></span> Hezbollah</p>' +
+      '<p>Iran <em><span contenteditable="">Musk</span></em> Israel</p><p>Hamas <a href="#"><b>and</b></a> Iran</p>';
+    const blocks = blocksOf();
+    expect(blocks.map((b) => [b.text, b.leaf?.tagName])).toEqual([
+      ['Hamas  Hezbollah', undefined], ['Iran  Israel', undefined], ['Hamas and Iran', 'P'],
+    ]);
+  });
+
   it('notices when a leaf’s text changed, before and after its nodes were looked up', () => {
     document.body.innerHTML = '<p>Elon <b>Musk</b></p>';
     const [block] = blocksOf();
