@@ -7,8 +7,8 @@ import * as esbuild from 'esbuild';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesNamedBy, manifestFor, type SourceManifest, type Target } from './manifest';
-import { compileBundled, readBundledPacks } from './packs';
+import { filesNamedBy, manifestFor, withIndexParts, type SourceManifest, type Target } from './manifest';
+import { compileBundled, readBundledPacks, writeIndexParts } from './packs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -43,18 +43,22 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** Validates and compiles the bundled packs into dist/packs (index.bin plus each pack's JSON). */
-function compilePackAssets(): void {
+/**
+ * Validates and compiles the bundled packs into dist/packs (the index in parts, plus each pack's
+ * JSON); returns the parts' paths inside the extension.
+ */
+function compilePackAssets(): string[] {
   const packs = readBundledPacks(ROOT);
   const out = join(DIST, 'packs');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'index.bin'), compileBundled(packs.map((p) => p.pack)));
+  const parts = writeIndexParts(out, compileBundled(packs.map((p) => p.pack)));
   for (const { pack } of packs) writeFileSync(join(out, `${pack.id}.json`), JSON.stringify(pack));
+  return parts.map((f) => `packs/${f}`);
 }
 
 /** Copies bundles and assets into dist/<target> and writes its manifest; checks every named file exists. */
-function assemble(target: Target): void {
+function assemble(target: Target, indexParts: readonly string[]): void {
   const out = join(DIST, target);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -64,7 +68,7 @@ function assemble(target: Target): void {
   cpSync(join(ROOT, 'assets/pages'), out, { recursive: true });
   cpSync(join(DIST, 'packs'), join(out, 'packs'), { recursive: true });
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
-  const manifest = manifestFor(source, target, packageVersion());
+  const manifest = withIndexParts(manifestFor(source, target, packageVersion()), indexParts);
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   const missing = filesNamedBy(manifest).filter((f) => !existsSync(join(out, f)));
   if (missing.length > 0) throw new Error(`dist/${target}: manifest names missing files: ${missing.join(', ')}`);
@@ -92,8 +96,8 @@ async function buildCli(): Promise<void> {
 /** Builds both browsers' extensions and the CLI once. */
 export async function build(): Promise<void> {
   await Promise.all([esbuild.build(esbuildOptions()), buildCli()]);
-  compilePackAssets();
-  for (const target of TARGETS) assemble(target);
+  const parts = compilePackAssets();
+  for (const target of TARGETS) assemble(target, parts);
 }
 
 async function watchMode(): Promise<void> {
@@ -105,8 +109,8 @@ async function watchMode(): Promise<void> {
         b.onEnd((result) => {
           if (result.errors.length > 0) return;
           try {
-            compilePackAssets();
-            for (const target of TARGETS) assemble(target);
+            const parts = compilePackAssets();
+            for (const target of TARGETS) assemble(target, parts);
             console.log(`${new Date().toLocaleTimeString()} rebuilt dist/chrome and dist/firefox`);
           } catch (error) {
             console.error(error);

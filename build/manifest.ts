@@ -43,6 +43,23 @@ export function manifestFor(source: SourceManifest, target: Target, version: str
   return out;
 }
 
+/** Where the source manifest stands for the bundled index's parts, whose number the build decides. */
+export const INDEX_PARTS_PLACEHOLDER = 'packs/index-*.bin';
+
+/**
+ * Names the index's parts (e.g. packs/index-0.bin, packs/index-1.bin) in place of the placeholder
+ * among the web-accessible resources. The content script reads the list from its own manifest,
+ * so it can ask for every part at once, and the resources declared are exactly the files shipped.
+ */
+export function withIndexParts(manifest: SourceManifest, parts: readonly string[]): SourceManifest {
+  const out: SourceManifest = structuredClone(manifest);
+  const entries = (out.web_accessible_resources ?? []) as { resources?: string[] }[];
+  const entry = entries.find((e) => e.resources?.includes(INDEX_PARTS_PLACEHOLDER));
+  if (!entry?.resources) throw new Error(`the source manifest's web_accessible_resources must list ${INDEX_PARTS_PLACEHOLDER}`);
+  entry.resources = entry.resources.flatMap((r) => (r === INDEX_PARTS_PLACEHOLDER ? [...parts] : [r]));
+  return out;
+}
+
 /** Every extension file a manifest refers to, so the build can check each one exists. */
 export function filesNamedBy(manifest: SourceManifest): string[] {
   const files = new Set<string>();
@@ -63,5 +80,8 @@ export function filesNamedBy(manifest: SourceManifest): string[] {
   Object.values(m.action?.default_icon ?? {}).forEach(add);
   add(m.options_ui?.page);
   if (m.default_locale) add(`_locales/${m.default_locale}/messages.json`);
+  for (const entry of m.web_accessible_resources ?? []) {
+    for (const r of entry.resources ?? []) if (!String(r).includes('*')) add(r);
+  }
   return [...files].sort();
 }

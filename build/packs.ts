@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePacks, serializeIndex, validatePack, type Pack } from '../src/core';
+import { writeFileSync } from 'node:fs';
+import { compilePacks, indexPartName, serializeIndex, splitIndex, validatePack, type Pack } from '../src/core';
 
 export const PACKS_DIR = 'assets/packs';
 
@@ -29,4 +30,15 @@ export function readBundledPacks(root: string): { file: string; pack: Pack; json
 /** The serialised index of the given packs. */
 export function compileBundled(packs: readonly Pack[]): Uint8Array {
   return new Uint8Array(serializeIndex(compilePacks(packs)));
+}
+
+/**
+ * Writes a serialised index into `dir` as parts (index-0.bin, index-1.bin...), which the content
+ * script fetches in parallel and joins (src/platform/packs.ts). Returns the parts' file names.
+ */
+export function writeIndexParts(dir: string, bytes: Uint8Array): string[] {
+  return splitIndex(bytes).map((part, i) => {
+    writeFileSync(join(dir, indexPartName(i)), part);
+    return indexPartName(i);
+  });
 }

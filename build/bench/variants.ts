@@ -8,10 +8,11 @@
  * the instrumentation: the benchmark measures what ships plus a handful of clock reads.
  */
 import * as esbuild from 'esbuild';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT, build, esbuildOptions } from '../build';
-import { readBundledPacks } from '../packs';
+import { readBundledPacks, writeIndexParts } from '../packs';
+import { withIndexParts, type SourceManifest } from '../manifest';
 import { aliasCount, compilePacks, serializeIndex } from '../../src/core';
 import { generateBigPack } from './big-pack';
 
@@ -57,7 +58,12 @@ export async function buildVariants(): Promise<Variants> {
 
   const real = readBundledPacks(ROOT).map((p) => p.pack);
   const bigIndex = compilePacks([...real, generateBigPack()]);
-  writeFileSync(join(chrome100k, 'packs/index.bin'), new Uint8Array(serializeIndex(bigIndex)));
+  for (const f of readdirSync(join(chrome100k, 'packs'))) if (f.endsWith('.bin')) rmSync(join(chrome100k, 'packs', f));
+  const parts = writeIndexParts(join(chrome100k, 'packs'), new Uint8Array(serializeIndex(bigIndex))).map((f) => `packs/${f}`);
+  const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;
+  const manifest = JSON.parse(readFileSync(join(chrome100k, 'manifest.json'), 'utf8')) as SourceManifest;
+  manifest.web_accessible_resources = withIndexParts(source, parts).web_accessible_resources;
+  writeFileSync(join(chrome100k, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 
   return {
     chrome,

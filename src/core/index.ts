@@ -39,7 +39,7 @@ export { isIsoDate } from './pack/formats';
 
 // The index: compile, serialise, load, inspect.
 export { compilePack, compilePacks } from './match/compile';
-export { INDEX_FORMAT_VERSION, loadIndex, serializeIndex } from './match/serialize';
+export { INDEX_FORMAT_VERSION, INDEX_HEADER_BYTES, INDEX_PART_BYTES, indexByteLength, indexPartName, loadIndex, serializeIndex, splitIndex } from './match/serialize';
 export { aliasCount, entityCount, type CompiledIndex } from './match/compiled-index';
 export {
   aliasInfo,

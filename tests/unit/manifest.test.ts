@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { filesNamedBy, manifestFor, type SourceManifest } from '../../build/manifest';
+import { filesNamedBy, manifestFor, withIndexParts, type SourceManifest } from '../../build/manifest';
 
 const source = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as SourceManifest;
 
@@ -67,5 +67,14 @@ describe('the source manifest', () => {
       'icons/icon-128.png', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png',
       'options.html', 'popup.html',
     ]);
+  });
+
+  it('declares exactly the index parts the build wrote as web-accessible, and the build checks they exist', () => {
+    const built = withIndexParts(manifestFor(source, 'firefox', '1.0.0'), ['packs/index-0.bin', 'packs/index-1.bin']);
+    const war = built.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
+    expect(war.flatMap((w) => w.resources)).toEqual(['packs/index-0.bin', 'packs/index-1.bin']);
+    expect(war[0]?.use_dynamic_url).toBe(true);
+    expect(filesNamedBy(built)).toEqual(expect.arrayContaining(['packs/index-0.bin', 'packs/index-1.bin']));
+    expect(() => withIndexParts({ ...source, web_accessible_resources: [] }, ['packs/index-0.bin'])).toThrow(/index-\*\.bin/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The runtime index: everything the scanner and the resolver need, as flat typed arrays so it can be
  * serialised into one ArrayBuffer at build time and loaded by the content script as views, without
- * parsing. Strings are stored as UTF-16 pools with offset tables (CSR layout: item i spans
- * `start[i]..start[i + 1]`).
+ * parsing. Strings are stored as pools of UTF-16 units (one byte each where all are Latin-1) with
+ * offset tables (CSR layout: item i spans `start[i]..start[i + 1]`).
  */
 import type { EntityType } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
@@ -45,10 +45,10 @@ export interface CompiledIndex {
   readonly aliasFlags: Uint8Array;
   /** Offsets into `aliasNormPool`: the normalised original-case alias (its length is the match length). */
   readonly aliasNormStart: Uint32Array;
-  readonly aliasNormPool: Uint16Array;
+  readonly aliasNormPool: Uint8Array | Uint16Array;
   /** Offsets into `aliasTextPool`: the alias as the pack wrote it, for "why highlighted". */
   readonly aliasTextStart: Uint32Array;
-  readonly aliasTextPool: Uint16Array;
+  readonly aliasTextPool: Uint8Array | Uint16Array;
 
   // Entities.
   /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */
@@ -59,10 +59,10 @@ export interface CompiledIndex {
   readonly entityPack: Uint16Array;
   /** Offsets into `entityIdPool`: the entity's id within its pack. */
   readonly entityIdStart: Uint32Array;
-  readonly entityIdPool: Uint16Array;
+  readonly entityIdPool: Uint8Array | Uint16Array;
   /** Offsets into `entityNamePool`: the canonical name. */
   readonly entityNameStart: Uint32Array;
-  readonly entityNamePool: Uint16Array;
+  readonly entityNamePool: Uint8Array | Uint16Array;
   /** Related entities, both directions, deduplicated (CSR). */
   readonly relatedStart: Uint32Array;
   readonly related: Int32Array;

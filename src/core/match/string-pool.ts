@@ -1,13 +1,18 @@
 /**
- * UTF-16 string pools: many short strings stored as one Uint16Array plus an offset table, so the
+ * String pools: many short strings stored as one array of UTF-16 units plus an offset table, so the
  * index holds 100,000 alias texts without 100,000 string objects and serialises as two flat arrays.
+ * A pool whose every unit is below 256 (Latin-1: most packs in Latin scripts) is a Uint8Array, half
+ * the bytes to ship and to load; otherwise a Uint16Array.
  */
 import { unitsToString } from '../text/normalize';
+
+/** The units of a pool: one byte each where every unit fits in one. */
+export type PoolUnits = Uint8Array | Uint16Array;
 
 /** A built pool: string i is `pool[start[i]..start[i + 1]]`. */
 export interface StringPool {
   readonly start: Uint32Array;
-  readonly pool: Uint16Array;
+  readonly pool: PoolUnits;
 }
 
 /** Packs strings into a pool. */
@@ -18,7 +23,11 @@ export function buildPool(strings: readonly string[]): StringPool {
     total += strings[i]!.length;
     start[i + 1] = total;
   }
-  const pool = new Uint16Array(total);
+  const narrow = strings.every((str) => {
+    for (let j = 0; j < str.length; j++) if (str.charCodeAt(j) > 0xff) return false;
+    return true;
+  });
+  const pool = narrow ? new Uint8Array(total) : new Uint16Array(total);
   for (let i = 0; i < strings.length; i++) {
     const s = strings[i]!;
     const base = start[i]!;
@@ -28,7 +37,7 @@ export function buildPool(strings: readonly string[]): StringPool {
 }
 
 /** Reads string i of a pool. */
-export function poolString(start: Uint32Array, pool: Uint16Array, i: number): string {
+export function poolString(start: Uint32Array, pool: PoolUnits, i: number): string {
   const a = start[i];
   const b = start[i + 1];
   if (a === undefined || b === undefined) throw new RangeError(`no string ${i} in pool`);

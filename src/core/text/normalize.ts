@@ -141,7 +141,7 @@ export function normalizeInto(src: string, buf: NormalizedBuffers = createBuffer
 }
 
 /** Builds a string from UTF-16 units without a decoder (lone surrogates must survive unchanged). */
-export function unitsToString(units: Uint16Array, start: number, end: number): string {
+export function unitsToString(units: Uint16Array | Uint8Array, start: number, end: number): string {
   const CHUNK = 8192;
   let out = '';
   for (let p = start; p < end; p += CHUNK) {

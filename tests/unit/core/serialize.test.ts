@@ -9,9 +9,13 @@ import {
   findEntity,
   findMentions,
   INDEX_FORMAT_VERSION,
+  INDEX_HEADER_BYTES,
+  INDEX_PART_BYTES,
+  indexByteLength,
   loadIndex,
   scanBlock,
   serializeIndex,
+  splitIndex,
   validatePack,
   type Pack,
 } from '../../../src/core/index';
@@ -81,6 +85,42 @@ describe('serializeIndex / loadIndex', () => {
     expect(scanBlock(empty, 'Iran')).toEqual([]);
   });
 });
+
+describe('an index in parts (how the extension ships a large one)', () => {
+  // A pack big enough for several parts: 30,000 entities with distinct names.
+  const big = compilePack(pack(Array.from({ length: 30_000 }, (_, i) => ({ id: `e${i}`, name: `Name${i} Surname${i * 7}` }))));
+  const bytes = new Uint8Array(serializeIndex(big));
+  // (30,000 entities make an index of several parts whatever the part size.)
+
+  it('knows its whole length from its header alone', () => {
+    expect(bytes.byteLength).toBeGreaterThan(2 * INDEX_PART_BYTES);
+    expect(indexByteLength(bytes.subarray(0, INDEX_HEADER_BYTES))).toBe(bytes.byteLength);
+    expect(indexByteLength(new Uint8Array(serializeIndex(compiled())))).toBe(serializeIndex(compiled()).byteLength);
+  });
+
+  it('is cut into parts of at most 1 MiB that join back into the same index', () => {
+    const parts = splitIndex(bytes);
+    expect(parts.length).toBe(Math.ceil(bytes.byteLength / INDEX_PART_BYTES));
+    expect(parts.every((p) => p.byteLength <= INDEX_PART_BYTES)).toBe(true);
+    const joined = new Uint8Array(bytes.byteLength);
+    parts.forEach((p, i) => joined.set(p, i * INDEX_PART_BYTES));
+    const loaded = loadIndex(joined);
+    expect(scanBlock(loaded, 'Name29999 Surname209993 met Name5 Surname35.').map((m) => m.entity)).toEqual([29999, 5]);
+  });
+
+  it('a small index is one part', () => {
+    expect(splitIndex(new Uint8Array(serializeIndex(compiled())))).toHaveLength(1);
+  });
+
+  it('rejects a first part that is not an index', () => {
+    expect(() => indexByteLength(new Uint8Array(8))).toThrow(/too short/);
+    expect(() => indexByteLength(new Uint8Array(INDEX_HEADER_BYTES))).toThrow(/magic/);
+  });
+});
+
+function compiled() {
+  return compilePack(fixture);
+}
 
 describe('compilePacks', () => {
   const a = pack([{ id: 'iran', name: 'Iran', type: 'place', related: ['tehran'] }, { id: 'tehran', name: 'Tehran', type: 'place' }], 'pack-a');
