@@ -129,6 +129,36 @@ export async function runBackstory(ext: LaunchedBrowser, url: string, options: B
   }
 }
 
+/**
+ * Scrolls the page 300 px per frame for 40 frames and returns the median and the 95th percentile of
+ * the frames' durations (animation-frame callbacks to after the paint), ms: what a reader feels.
+ */
+export const SCROLL_FRAMES = `(async () => {
+  const frame = (change) => new Promise((resolve) => requestAnimationFrame(() => {
+    const t = performance.now();
+    if (change) change();
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now() - t);
+    channel.port2.postMessage(null);
+  }));
+  for (let i = 0; i < 5; i++) await frame();
+  const ms = [];
+  for (let i = 0; i < 40; i++) ms.push(await frame(() => window.scrollBy(0, 300)));
+  ms.sort((a, b) => a - b);
+  return { median: ms[ms.length >> 1], p95: ms[Math.floor(ms.length * 0.95)] };
+})()`;
+
+/** Loads `url` (Backstory on), waits until it has painted, then scrolls: see SCROLL_FRAMES. */
+export async function scrollWithBackstory(ext: LaunchedBrowser, url: string, timeoutMs = 120_000): Promise<{ median: number; p95: number }> {
+  const page = await openFresh(ext, url);
+  try {
+    await waitForMark(page, 'backstory:painted', timeoutMs);
+    return (await page.evaluate(SCROLL_FRAMES)) as { median: number; p95: number };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 /** The scripts a baseline page needs: the bundled baselines and, for mark.js, its minified build. */
 export interface BaselineScripts {
   baselines: string;
@@ -144,6 +174,11 @@ export async function runBaseline(
 ): Promise<BaselineResult> {
   const page = await openFresh(ext, url);
   try {
+    if (kind === 'scroll') {
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const frames = (await page.evaluate(SCROLL_FRAMES)) as { median: number; p95: number };
+      return { scriptMs: frames.median, paintedMs: frames.p95, nodes: 0, chars: 0, matches: 0 };
+    }
     await page.addScriptTag({ content: scripts.baselines });
     if (kind.startsWith('markjs')) await page.addScriptTag({ content: scripts.markjs });
     await new Promise((r) => setTimeout(r, SETTLE_MS));

@@ -4,7 +4,7 @@
  * and in Firefox; and the 100,000-alias pack against the normal build, interleaved.
  */
 import type { LaunchedBrowser } from '../browsers';
-import { heapWithoutBackstory, runBackstory, runBaseline, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
+import { heapWithoutBackstory, runBackstory, runBaseline, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
 import type { BaselineKind } from './page-baselines';
 import { median, repeat, round, summariseBackstory, summariseBaseline, traceBreakdown } from './summary';
 import type { SizeFigures } from './report';
@@ -28,7 +28,11 @@ const KEYS: Record<BaselineKind, string> = {
   'markjs-regexp': 'markjs_regexp',
   'markjs-array': 'markjs_array',
   'registry-change': 'registry_change',
+  scroll: 'scroll_off',
 };
+
+/** Fresh loads per size for the scrolling figures (each scrolls 40 frames). */
+const SCROLL_RUNS = 3;
 
 /** Backstory's timed and traced runs at every size (extension on). */
 export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: boolean): Promise<{ figures: Record<string, SizeFigures>; tracedRuns: Record<string, BackstoryRun[]> }> {
@@ -41,6 +45,12 @@ export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: b
     const withTrace = traced ? await repeat(plan.traced(size), () => runBackstory(ext, plan.url(size, true), { trace: true })) : [];
     figures[size] = summariseBackstory(runs, withTrace);
     tracedRuns[size] = withTrace;
+    if (traced) {
+      plan.log(`${ext.name} ${size}: scrolling with Backstory x${SCROLL_RUNS}`);
+      const scrolls = await repeat(SCROLL_RUNS, () => scrollWithBackstory(ext, plan.url(size)));
+      figures[size].scroll_frame_ms = round(median(scrolls.map((s) => s.median)));
+      figures[size].scroll_frame_p95_ms = round(median(scrolls.map((s) => s.p95)));
+    }
   }
   return { figures, tracedRuns };
 }
@@ -58,7 +68,7 @@ export async function baselinePhase(ext: LaunchedBrowser, plan: Plan, kinds: (si
       }
       for (const kind of kinds(size)) {
         // mark.js with an alias array makes one pass over the page per alias: a few runs are plenty.
-        const n = kind === 'markjs-array' ? Math.min(3, plan.runs(size)) : plan.runs(size);
+        const n = kind === 'markjs-array' || kind === 'scroll' ? Math.min(3, plan.runs(size)) : plan.runs(size);
         plan.log(`${ext.name} ${size}: ${kind} x${n}`);
         const runs = await repeat(n, () => runBaseline(ext, plan.url(size), kind, plan.aliases, plan.scripts));
         Object.assign(f, summariseBaseline(KEYS[kind], runs));
@@ -67,6 +77,10 @@ export async function baselinePhase(ext: LaunchedBrowser, plan: Plan, kinds: (si
       // The issue's names: the floor and the RegExp scan are script times (they paint nothing).
       f.floor_ms = f.floor_script_ms!;
       f.regex_ms = f.regex_script_ms!;
+      if (f.scroll_off_runs !== undefined) {
+        f.scroll_frame_off_ms = f.scroll_off_script_ms!;
+        f.scroll_frame_off_p95_ms = f.scroll_off_painted_ms!;
+      }
       if (f.registry_change_runs !== undefined) {
         f.frame_unchanged_ms = f.registry_change_script_ms!;
         f.frame_registry_change_ms = f.registry_change_painted_ms!;

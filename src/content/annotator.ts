@@ -189,6 +189,7 @@ export class Annotator {
       this.resolver.add(s, s.raw, changed);
     }
     this.paint(changed, true);
+    this.painter.lookAround();
   }
 
   /**
@@ -219,7 +220,10 @@ export class Annotator {
       benchSpent('slice', sliceStart);
       this.paint(changed, done || slice === 0);
       changed = new Set();
-      if (done) return;
+      if (done) {
+        this.painter.lookAround();
+        return;
+      }
       // Quick yields keep our place in the queue, but Chromium serves them before rendering: so
       // after the first slice (the first screenful), and then every FRAME_EVERY_MS, wait for a
       // frame, which paints what was found so far and lets the page render and respond.

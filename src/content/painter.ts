@@ -3,12 +3,21 @@
  * (STYLE habit 7). One Highlight per entity type.
  *
  * Only mentions near the viewport are registered. Measured in Chromium on a 1 MB page: ANY change
- * to the highlight registry makes the next frame re-validate every registered range, about 6.5 µs
+ * to the highlight registry makes the next frame re-validate every registered range, about 3-6 µs
  * each (docs/benchmarks.md). With all 6,800 mentions of such a page registered, each change costs
- * a ~45 ms frame, and painting in batches grows quadratically. So each mention is registered while
- * the block that holds it is within one viewport of the visible area, by an IntersectionObserver
- * on the blocks' elements (the browser computes intersections off our thread), and dropped when it
- * scrolls further away: the registry stays at a few hundred ranges whatever the page's size.
+ * a ~30 ms frame, and painting in batches grows quadratically. So each mention is registered while
+ * the block that holds it is within one viewport of the visible area, as an IntersectionObserver
+ * on the blocks' elements reports, and dropped when it scrolls further away: the registry stays at
+ * a few hundred ranges whatever the page's size.
+ *
+ * The observer itself is not free either: Chromium computes every observed target's intersection
+ * in each frame that scrolls, about 2.5 µs per target. Observing all 20,000 blocks of a 5 MB page
+ * made every scroll frame take 35-80 ms (5-10 ms without Backstory). So only the blocks within
+ * WINDOW places (in document order) of a block near the viewport are observed: as the reader
+ * scrolls, the next blocks are already watched. A jump (End, a link to an anchor, a layout change)
+ * that lands beyond the watched blocks is caught on scroll by looking up the blocks at a few
+ * points of the viewport. Blocks inside shadow trees, whose document order is not comparable,
+ * are always observed.
  */
 import type { EntityType } from '../core';
 import { benchNow, benchSpent } from './bench-marks';
@@ -30,6 +39,15 @@ const EAGER_ANCHORS = 100;
 /** How far beyond the viewport mentions are kept painted, so scrolling shows them already there. */
 const MARGIN = '100% 0px';
 
+/** Blocks observed on each side (in document order) of a block near the viewport or under a probe. */
+const WINDOW = 64;
+
+/** Where the viewport is probed for the blocks under it, as fractions of its width and height. */
+const PROBES: readonly (readonly [number, number])[] = [0.125, 0.5, 0.875].flatMap((y) => [0.125, 0.5, 0.875].map((x) => [x, y] as const));
+
+const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+const CONTAINED = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
+
 export class Painter {
   private readonly highlights = new Map<EntityType, Highlight>();
   private readonly byAnchor = new Map<Element, Set<Paintable>>();
@@ -39,11 +57,29 @@ export class Painter {
   private observer: IntersectionObserver | null = null;
   /** How many more new anchors to place from their box rather than wait for the observer. */
   private eager = EAGER_ANCHORS;
+  /** The anchors of the document's own tree, in document order. */
+  private readonly order: Element[] = [];
+  /** Position of each anchor in `order`; rebuilt when an anchor is inserted before the end. */
+  private positions: Map<Element, number> | null = new Map();
+  /** Anchors in shadow trees: always observed. */
+  private readonly floating = new Set<Element>();
+  private readonly observed = new Set<Element>();
+  /** Positions in `order` found under the viewport by the last probe. */
+  private probed: number[] = [];
+  private refreshQueued = false;
+  private probeQueued = false;
   /** Called after each batch is handed to the browser (the benchmark listens). */
   onBatch: (() => void) | null = null;
 
   constructor(private readonly doc: Document, private readonly styles: PageStyles, private readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => this.clear(), { once: true });
+    const view = doc.defaultView;
+    if (view) {
+      // Capture: scrolling inside a scrollable element of the page counts too.
+      const onScroll = () => this.queueProbe();
+      view.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+      view.addEventListener('resize', onScroll, { passive: true, signal });
+    }
   }
 
   /** Whether this browser can paint highlights at all. */
@@ -58,9 +94,7 @@ export class Painter {
     if (!set) {
       set = new Set();
       this.byAnchor.set(item.anchor, set);
-      this.unreported.add(item.anchor);
-      this.observe(item.anchor);
-      if (this.eager > 0) this.placeNow(item.anchor);
+      this.place(item.anchor);
     }
     set.add(item);
     if (this.near.has(item.anchor)) {
@@ -76,10 +110,19 @@ export class Painter {
     if (this.near.has(item.anchor)) this.highlights.get(item.type)?.delete(item.range);
     const set = this.byAnchor.get(item.anchor);
     if (!set?.delete(item) || set.size > 0) return;
-    this.byAnchor.delete(item.anchor);
-    this.near.delete(item.anchor);
-    this.unreported.delete(item.anchor);
-    this.observer?.unobserve(item.anchor);
+    const anchor = item.anchor;
+    this.byAnchor.delete(anchor);
+    this.near.delete(anchor);
+    this.unreported.delete(anchor);
+    if (this.observed.delete(anchor)) this.observer?.unobserve(anchor);
+    if (!this.floating.delete(anchor)) {
+      const at = this.positionOf(anchor);
+      if (at !== undefined) {
+        this.order.splice(at, 1);
+        this.positions = null;
+      }
+    }
+    this.queueRefresh();
   }
 
   /** Ranges registered right now (near the viewport), per type. */
@@ -101,6 +144,18 @@ export class Painter {
     return this.unreported.size === 0;
   }
 
+  /** Files a new anchor in document order, and decides how it will learn that it is near. */
+  private place(anchor: Element): void {
+    if (anchor.getRootNode() !== this.doc) {
+      this.floating.add(anchor);
+      this.observe(anchor);
+    } else {
+      this.insertInOrder(anchor);
+    }
+    if (this.eager > 0) this.placeNow(anchor);
+    this.queueRefresh();
+  }
+
   /**
    * Decides at once whether a new anchor is near the viewport, from its box, instead of waiting
    * for the observer's first report (two frames away): used for the first anchors of a run, so the
@@ -115,15 +170,128 @@ export class Painter {
     this.unreported.delete(anchor);
   }
 
+  private insertInOrder(anchor: Element): void {
+    const order = this.order;
+    const last = order[order.length - 1];
+    // Blocks arrive in document order while the page is first read: append.
+    if (!last || last.compareDocumentPosition(anchor) & FOLLOWS) {
+      this.positions?.set(anchor, order.length);
+      order.push(anchor);
+      return;
+    }
+    order.splice(this.indexBefore(anchor), 0, anchor);
+    this.positions = null;
+  }
+
+  /** The number of anchors that come before `node` in document order (or contain it). */
+  private indexBefore(node: Node): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const rel = this.order[mid]!.compareDocumentPosition(node);
+      if (rel & (FOLLOWS | CONTAINED)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private positionOf(anchor: Element): number | undefined {
+    if (!this.positions) {
+      this.positions = new Map();
+      this.order.forEach((a, i) => this.positions!.set(a, i));
+    }
+    return this.positions.get(anchor);
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      this.refresh();
+    });
+  }
+
+  /**
+   * Observes the anchors within WINDOW places of every anchor near the viewport or found under it
+   * by the last probe (the top of the page while there are none), and no others.
+   */
+  private refresh(): void {
+    if (this.signal.aborted) return;
+    const centres: number[] = [...this.probed];
+    for (const anchor of this.near) {
+      const at = this.positionOf(anchor);
+      if (at !== undefined) centres.push(at);
+    }
+    if (centres.length === 0) {
+      centres.push(0);
+      // Nothing near and nothing probed yet: perhaps the page was opened scrolled down.
+      if (this.order.length > 2 * WINDOW) this.queueProbe();
+    }
+    centres.sort((a, b) => a - b);
+    const wanted = new Set<Element>();
+    let from = -1;
+    for (const c of centres) {
+      const lo = Math.max(from, c - WINDOW, 0);
+      const hi = Math.min(this.order.length, c + WINDOW + 1);
+      for (let i = lo; i < hi; i++) wanted.add(this.order[i]!);
+      from = Math.max(from, hi);
+    }
+    for (const anchor of wanted) this.observe(anchor);
+    for (const anchor of this.observed) {
+      if (wanted.has(anchor) || this.floating.has(anchor) || this.near.has(anchor)) continue;
+      this.observed.delete(anchor);
+      this.unreported.delete(anchor);
+      this.observer?.unobserve(anchor);
+    }
+    if (this.idle()) this.onBatch?.();
+  }
+
+  /**
+   * Looks at what is on screen now: called when the page has been read (or re-read), so a block
+   * shown on screen but far from its neighbours in document order (a sidebar placed by CSS) is
+   * watched without waiting for a scroll.
+   */
+  lookAround(): void {
+    this.queueProbe();
+  }
+
+  /** After the next frame's layout: which anchors lie under a grid of points across the viewport. */
+  private queueProbe(): void {
+    const view = this.doc.defaultView;
+    if (this.probeQueued || !view || this.signal.aborted) return;
+    this.probeQueued = true;
+    view.requestAnimationFrame(() => {
+      this.probeQueued = false;
+      if (this.signal.aborted) return;
+      const probed: number[] = [];
+      const w = view.innerWidth;
+      const h = view.innerHeight;
+      for (const [x, y] of PROBES) {
+        const hit = this.doc.elementFromPoint(x * w, y * h);
+        if (!hit) continue;
+        const at = this.indexBefore(hit);
+        probed.push(Math.max(0, at - 1));
+      }
+      this.probed = probed;
+      this.refresh();
+    });
+  }
+
   private observe(anchor: Element): void {
+    if (this.observed.has(anchor)) return;
     this.observer ??= new IntersectionObserver((entries) => this.onIntersections(entries), { rootMargin: MARGIN });
     this.observer.observe(anchor);
+    this.observed.add(anchor);
+    if (!this.near.has(anchor)) this.unreported.add(anchor);
   }
 
   private onIntersections(entries: IntersectionObserverEntry[]): void {
     if (this.signal.aborted) return;
     const started = benchNow();
     let changed = false;
+    let nearChanged = false;
     for (const entry of entries) {
       const anchor = entry.target;
       this.unreported.delete(anchor);
@@ -133,13 +301,14 @@ export class Painter {
         this.near.add(anchor);
         this.styles.ensure();
         for (const item of items) this.highlightFor(item.type).add(item.range);
-        changed = true;
+        changed = nearChanged = true;
       } else if (!entry.isIntersecting && this.near.delete(anchor)) {
         for (const item of items) this.highlights.get(item.type)?.delete(item.range);
-        changed = true;
+        changed = nearChanged = true;
       }
     }
     benchSpent('paint', started);
+    if (nearChanged) this.queueRefresh();
     if (changed || this.idle()) this.onBatch?.();
   }
 
@@ -156,6 +325,9 @@ export class Painter {
   private clear(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.observed.clear();
+    this.order.length = 0;
+    this.floating.clear();
     for (const [type, h] of this.highlights) {
       if (CSS.highlights.get(highlightName(type)) === h) CSS.highlights.delete(highlightName(type));
     }

@@ -88,6 +88,11 @@ for (const name of BROWSERS) {
       expect(texts.length).toBeGreaterThan(10);
       expect(texts.length).toBeLessThan(600);
       expect(texts).not.toContain('Qassim Soleimani');
+      // Last in the document but placed on screen by CSS, far from its neighbours in document order.
+      await page.waitForFunction(() => {
+        for (const r of CSS.highlights.get('backstory-person') ?? []) if (r.startContainer.parentElement?.id === 'aside') return true;
+        return false;
+      }, { polling: 50, timeout: 10_000 });
       await page.evaluate(() => document.querySelector('#last')!.scrollIntoView());
       await page.waitForFunction(() => {
         for (const r of CSS.highlights.get('backstory-person') ?? []) {
