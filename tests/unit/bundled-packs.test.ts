@@ -3,7 +3,9 @@
  * bundled packs together highlight nothing on the off-topic fixture pages, whose words ("musk",
  * "trumps", "doge", "tesla", a fighter named Israel) have other senses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compilePacks, findMentions } from '../../src/core';
 import { ROOT } from '../../build/build';
@@ -15,6 +17,16 @@ const index = compilePacks(packs.map((p) => p.pack));
 describe('bundled packs', () => {
   it('all validate (readBundledPacks throws with every problem otherwise)', () => {
     expect(packs.length).toBeGreaterThan(0);
+  });
+
+  it('stop the build when one does not validate, naming every problem by file and JSON path', () => {
+    const root = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
+    mkdirSync(join(root, 'assets/packs'), { recursive: true });
+    const bad = JSON.parse(packs[0]!.json) as { entities: { facts: { date?: string }[]; related: string[] }[] };
+    bad.entities[0]!.facts[0]!.date = '2024-13-45';
+    bad.entities[1]!.related.push('no-such-entity');
+    writeFileSync(join(root, 'assets/packs/bad.json'), JSON.stringify(bad));
+    expect(() => readBundledPacks(root)).toThrow(/assets\/packs\/bad\.json: \$\.entities\[0\]\.facts\[0\]\.date: [^\n]+\n\s+assets\/packs\/bad\.json: \$\.entities\[1\]\.related/);
   });
 
   it.each(readdirSync('tests/fixtures/offtopic'))('highlight nothing on the off-topic page %s', (file) => {
