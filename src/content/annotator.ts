@@ -178,7 +178,10 @@ export class Annotator {
     const added: BlockState[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const walker = new BlockWalker(root, (b) => added.push(this.scan(b)), this.claimed());
+      const walker = new BlockWalker(root, (b) => {
+        const state = this.scan(b);
+        if (state) added.push(state);
+      }, this.claimed());
       while (!walker.run(performance.now() + SLICE_MS)) {
         await yieldToPage();
         if (this.signal.aborted) return;
@@ -210,6 +213,7 @@ export class Annotator {
     let changed = new Set<BlockState>();
     const walker = new BlockWalker(root, (b) => {
       const state = this.scan(b);
+      if (!state) return;
       this.states.push(state);
       this.resolver.add(state, state.raw, changed);
     }, null);
@@ -239,19 +243,27 @@ export class Annotator {
 
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
 
-  private scan(block: Block): BlockState {
+  /**
+   * Scans a block; returns its state, or null for a block that names nothing. Such blocks (most
+   * of a page) are not kept: they can neither show a mention nor give context, a later change to
+   * one is read again like new text, and their text is garbage as soon as it is scanned, which
+   * keeps the collector's work small (it was the largest single cost of reading a long page).
+   */
+  private scan(block: Block): BlockState | null {
     const scanStart = benchNow(true);
-    const state: BlockState = { block, raw: scanBlock(this.index, block.text), shown: NONE_SHOWN };
+    const raw = scanBlock(this.index, block.text);
     benchSpent('scan', scanStart);
-    this.remember(state);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;
       if (!this.shadowRoots.has(root)) {
         this.shadowRoots.add(root);
         this.onShadowRoot?.(root);
       }
-      if (state.raw.length > 0) this.styles.ensureShadowRoot(root);
+      if (raw.length > 0) this.styles.ensureShadowRoot(root);
     }
+    if (raw.length === 0) return null;
+    const state: BlockState = { block, raw, shown: NONE_SHOWN };
+    this.remember(state);
     return state;
   }
 
