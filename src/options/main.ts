@@ -1,17 +1,34 @@
 /**
- * The options page. For now the global switch and a reset; later issues add the rest. Every
- * control writes its setting at once and reflects changes made elsewhere (the popup, another tab).
+ * The options page: the global switch, the hover delay, the per-site choices and a reset. Every
+ * control writes its setting at once and reflects changes made elsewhere (the popup, a card in
+ * another tab). Stored text (hostnames, entity keys) is written with textContent only.
  */
 import { localize, t } from '../platform/i18n';
-import { loadSettings, resetSettings, updateSettings, watchSettings } from '../platform/settings-store';
-import type { Settings } from '../core/settings';
+import {
+  loadSettings, resetSettings, updateSettings, watchSettings, type SettingsUpdate,
+} from '../platform/settings-store';
+import {
+  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, hideEntity, pauseSite, type Settings, type SettingsPatch, type SiteSettings,
+} from '../core/settings';
 
 const toggle = document.querySelector<HTMLInputElement>('#enabled')!;
+const delay = document.querySelector<HTMLInputElement>('#hover-delay')!;
+const sitesHeading = document.querySelector<HTMLElement>('#sites-heading')!;
+const sitesEmpty = document.querySelector<HTMLElement>('#sites-empty')!;
+const sitesList = document.querySelector<HTMLUListElement>('#sites')!;
 const reset = document.querySelector<HTMLButtonElement>('#reset')!;
 const saved = document.querySelector<HTMLElement>('#saved')!;
 
+/** The settings on screen, for putting back a hover delay the reader left blank. */
+let current: Settings | undefined;
+/** True while the reader is typing a delay not yet committed: a change from elsewhere must not overwrite it. */
+let delayEdited = false;
+
 function show(settings: Settings): void {
+  current = settings;
   toggle.checked = settings.enabled;
+  if (!delayEdited) delay.value = String(settings.hoverDelayMs);
+  showSites(settings);
 }
 
 function announceSaved(settings: Settings): void {
@@ -19,12 +36,102 @@ function announceSaved(settings: Settings): void {
   saved.textContent = t('optionsSaved');
 }
 
+function save(update: SettingsUpdate): void {
+  updateSettings(update).then(announceSaved, (error: unknown) => console.error('Backstory: could not save', error));
+}
+
+/** Commits the typed delay: rounded and brought into range, or the stored one back if blank. */
+function commitDelay(): void {
+  delayEdited = false;
+  const typed = delay.value.trim() === '' ? NaN : Number(delay.value);
+  if (!Number.isFinite(typed)) {
+    if (current) delay.value = String(current.hoverDelayMs);
+    return;
+  }
+  const ms = Math.min(MAX_HOVER_DELAY_MS, Math.max(MIN_HOVER_DELAY_MS, Math.round(typed)));
+  delay.value = String(ms);
+  save({ hoverDelayMs: ms });
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+/**
+ * A button that undoes one per-site choice. `action` names it across re-renders, so focus can
+ * come back to it; `label` is its accessible name, which says which site (and name) it acts on.
+ */
+function undoButton(text: string, label: string, action: string, patch: (latest: Settings) => SettingsPatch): HTMLButtonElement {
+  const button = element('button', text);
+  button.type = 'button';
+  button.setAttribute('aria-label', label);
+  button.dataset.action = action;
+  button.addEventListener('click', () => save(patch));
+  return button;
+}
+
+function siteItem(host: string, site: SiteSettings): HTMLLIElement {
+  const item = element('li');
+  item.append(element('h3', host));
+  if (site.paused) {
+    const row = element('div', undefined, 'site-row');
+    row.append(
+      element('span', t('optionsSitePaused')),
+      undoButton(t('optionsSiteResume'), t('optionsSiteResumeLabel', host), `resume ${host}`, (latest) => pauseSite(latest, host, false)),
+    );
+    item.append(row);
+  }
+  if (site.hidden && site.hidden.length > 0) {
+    const list = element('ul');
+    for (const key of site.hidden) {
+      const row = element('li', undefined, 'site-row');
+      row.append(
+        element('span', key),
+        undoButton(t('optionsSiteShow'), t('optionsSiteShowLabel', [key, host]), `show ${host} ${key}`, (latest) => hideEntity(latest, host, key, false)),
+      );
+      list.append(row);
+    }
+    item.append(element('p', t('optionsSiteHidden')), list);
+  }
+  return item;
+}
+
+/**
+ * Rebuilds the list of sites, alphabetically. If a button in it had focus, focus goes back to the
+ * same button, or, when that one is gone (its choice undone), to the one now in its place, or to the
+ * section's heading when the list is empty: keyboard readers never fall back to the top of the page.
+ */
+function showSites(settings: Settings): void {
+  const active = document.activeElement;
+  const buttons = () => [...sitesList.querySelectorAll<HTMLButtonElement>('button')];
+  const had = active instanceof HTMLButtonElement && sitesList.contains(active)
+    ? { action: active.dataset.action, index: buttons().indexOf(active) }
+    : null;
+  const sites = Object.entries(settings.sites).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  sitesList.replaceChildren(...sites.map(([host, site]) => siteItem(host, site)));
+  sitesList.hidden = sites.length === 0;
+  sitesEmpty.hidden = sites.length > 0;
+  if (had) {
+    const now = buttons();
+    (now.find((b) => b.dataset.action === had.action) ?? now[Math.min(had.index, now.length - 1)] ?? sitesHeading).focus();
+  }
+}
+
 async function init(): Promise<void> {
   localize(document);
+  delay.min = String(MIN_HOVER_DELAY_MS);
+  delay.max = String(MAX_HOVER_DELAY_MS);
   show(await loadSettings({ writeBack: true }));
-  const fail = (error: unknown) => console.error('Backstory: could not save', error);
-  toggle.addEventListener('change', () => void updateSettings({ enabled: toggle.checked }).then(announceSaved, fail));
-  reset.addEventListener('click', () => void resetSettings().then(announceSaved, fail));
+  toggle.addEventListener('change', () => save({ enabled: toggle.checked }));
+  delay.addEventListener('input', () => { delayEdited = true; });
+  delay.addEventListener('change', commitDelay);
+  reset.addEventListener('click', () => {
+    delayEdited = false;
+    resetSettings().then(announceSaved, (error: unknown) => console.error('Backstory: could not save', error));
+  });
   watchSettings(show, new AbortController().signal);
 }
 

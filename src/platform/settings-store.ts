@@ -13,6 +13,27 @@ import {
 } from '../core/settings';
 
 /**
+ * A change to make: a patch, or a function that builds one from the latest stored settings. Use the
+ * function form when the patch depends on the current value (`pauseSite`, `hideEntity`), so it is
+ * built from what storage holds now rather than from this context's possibly older copy.
+ */
+export type SettingsUpdate = SettingsPatch | ((latest: Settings) => SettingsPatch);
+
+/**
+ * Writes from this context, one after another: each reads what the one before it stored, so two
+ * quick clicks on one page cannot lose a change. Across contexts storage offers no transaction;
+ * the window left is the few milliseconds between one context's read and its write, and patches
+ * to `sites` name only the hosts they change, so even then only a change to the same host is lost.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const result = queue.then(task);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/**
  * Reads, migrates and repairs the stored settings. With `writeBack`, a migrated or repaired copy
  * is written back (extension pages and the background do; content scripts only read, so a hundred
  * tabs never race to write the same repair).
@@ -27,17 +48,25 @@ export async function loadSettings(options: { writeBack?: boolean } = {}): Promi
   return settings;
 }
 
-/** Applies a patch to the current settings and stores the result; returns what was stored. */
-export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
-  const next = applyPatch(await loadSettings(), patch);
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
-  return next;
+/**
+ * Applies a change to the settings as stored now (read afresh, never a cached copy) and stores the
+ * result; returns what was stored.
+ */
+export function updateSettings(update: SettingsUpdate): Promise<Settings> {
+  return serialized(async () => {
+    const latest = await loadSettings();
+    const next = applyPatch(latest, typeof update === 'function' ? update(latest) : update);
+    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    return next;
+  });
 }
 
 /** Puts every setting back to its default. */
-export async function resetSettings(): Promise<Settings> {
-  await browser.storage.local.remove(SETTINGS_KEY);
-  return loadSettings({ writeBack: true });
+export function resetSettings(): Promise<Settings> {
+  return serialized(async () => {
+    await browser.storage.local.remove(SETTINGS_KEY);
+    return loadSettings({ writeBack: true });
+  });
 }
 
 /** Calls `listener` with the new settings whenever any context changes them, until `signal` aborts. */

@@ -4,8 +4,8 @@ import {
 } from '../../src/core/settings';
 
 describe('settings defaults', () => {
-  it('start switched on at the current version', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all' });
+  it('start switched on at the current version, with a 300 ms hover delay and no site choices', () => {
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
   });
 
   it('are a fresh object each time', () => {
@@ -29,12 +29,26 @@ describe('settings migrations', () => {
     expect(migrations[2]!({ version: 1, enabled: false })).toEqual({ version: 2, enabled: false, mentionMode: 'all' });
   });
 
+  it('3: adds a 300 ms hover delay and empty per-site choices, keeping the rest', () => {
+    expect(migrations[3]!({ version: 2, enabled: false, mentionMode: 'first' }))
+      .toEqual({ version: 3, enabled: false, mentionMode: 'first', hoverDelayMs: 300, sites: {} });
+  });
+
   it('runs from an unversioned object to the current version', () => {
-    expect(migrate({ enabled: false })).toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all' });
+    expect(migrate({ enabled: false }))
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
   });
 
   it('runs from version 1 to the current version', () => {
-    expect(readSettings({ version: 1, enabled: false }).settings).toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all' });
+    expect(readSettings({ version: 1, enabled: false }).settings)
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
+  });
+
+  it('runs from version 2 to the current version and asks for the result to be written', () => {
+    const r = readSettings({ version: 2, enabled: true, mentionMode: 'first' });
+    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {} });
+    expect(r.repairs).toEqual([]);
+    expect(r.needsWrite).toBe(true);
   });
 
   it('leaves an object from a newer build for repair to read', () => {
@@ -49,16 +63,21 @@ describe('reading stored settings', () => {
     expect(readSettings(undefined)).toEqual({ settings: defaultSettings(), repairs: [], needsWrite: false });
   });
 
-  it('keeps a valid stored switch', () => {
-    const r = readSettings({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'first' });
-    expect(r.settings).toMatchObject({ enabled: false, mentionMode: 'first' });
+  it('keeps valid stored settings as they are', () => {
+    const stored = {
+      version: SETTINGS_VERSION, enabled: false, mentionMode: 'first', hoverDelayMs: 0,
+      sites: { 'example.com': { paused: true }, 'news.example.org': { hidden: ['p:a', 'p:b'] } },
+    };
+    const r = readSettings(stored);
+    expect(r.settings).toEqual(stored);
+    expect(r.repairs).toEqual([]);
     expect(r.needsWrite).toBe(false);
   });
 
   it.each([['a string', 'yes'], ['a number', 0], ['null', null], ['an object', {}]])(
     'repairs an on/off switch stored as %s to the default and reports it',
     (_label, value) => {
-      const r = readSettings({ version: SETTINGS_VERSION, enabled: value, mentionMode: 'all' });
+      const r = readSettings({ ...defaultSettings(), enabled: value });
       expect(r.settings.enabled).toBe(true);
       expect(r.repairs).toEqual([{ field: 'enabled', found: value }]);
       expect(r.needsWrite).toBe(true);
@@ -76,10 +95,36 @@ describe('reading stored settings', () => {
   );
 
   it('repairs an unknown mention mode to "all"', () => {
-    const r = readSettings({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'some' });
+    const r = readSettings({ ...defaultSettings(), mentionMode: 'some' });
     expect(r.settings.mentionMode).toBe('all');
     expect(r.repairs).toEqual([{ field: 'mentionMode', found: 'some' }]);
   });
+
+  it.each([0, 1, 300, 1999, 2000])('keeps a hover delay of %s ms', (ms) => {
+    const r = readSettings({ ...defaultSettings(), hoverDelayMs: ms });
+    expect(r.settings.hoverDelayMs).toBe(ms);
+    expect(r.repairs).toEqual([]);
+  });
+
+  it.each([
+    ['negative', -1], ['above 2000', 2001], ['a fraction', 250.5], ['NaN', NaN], ['infinite', Infinity],
+    ['a numeric string', '300'], ['null', null], ['a boolean', true], ['missing', undefined],
+  ])('repairs a hover delay that is %s to 300 ms and reports it', (_label, value) => {
+    const r = readSettings({ ...defaultSettings(), hoverDelayMs: value });
+    expect(r.settings.hoverDelayMs).toBe(300);
+    expect(r.repairs).toEqual([{ field: 'hoverDelayMs', found: value }]);
+    expect(r.needsWrite).toBe(true);
+  });
+
+  it.each([['a string', 'example.com'], ['an array', [{ paused: true }]], ['null', null], ['missing', undefined]])(
+    'repairs per-site choices stored as %s to none and reports it',
+    (_label, value) => {
+      const r = readSettings({ ...defaultSettings(), sites: value });
+      expect(r.settings.sites).toEqual({});
+      expect(r.repairs).toEqual([{ field: 'sites', found: value }]);
+      expect(r.needsWrite).toBe(true);
+    },
+  );
 
   it('drops fields it does not know', () => {
     expect(repairSettings({ version: SETTINGS_VERSION, enabled: true, evil: '<script>' }).settings).toEqual(defaultSettings());
@@ -90,10 +135,23 @@ describe('patching settings', () => {
   it('applies a well-typed change', () => {
     expect(applyPatch(defaultSettings(), { enabled: false }).enabled).toBe(false);
     expect(applyPatch(defaultSettings(), { mentionMode: 'first' }).mentionMode).toBe('first');
+    expect(applyPatch(defaultSettings(), { hoverDelayMs: 0 }).hoverDelayMs).toBe(0);
+    expect(applyPatch(defaultSettings(), { hoverDelayMs: 2000 }).hoverDelayMs).toBe(2000);
   });
 
   it('ignores a change of the wrong type or to an unknown field', () => {
     const patch = { enabled: 'no', version: 99, other: 1 } as unknown as Parameters<typeof applyPatch>[1];
     expect(applyPatch(defaultSettings(), patch)).toEqual(defaultSettings());
+  });
+
+  it.each([-1, 2001, 12.5, NaN])('ignores a hover delay of %s ms', (ms) => {
+    const current = { ...defaultSettings(), hoverDelayMs: 500 };
+    expect(applyPatch(current, { hoverDelayMs: ms }).hoverDelayMs).toBe(500);
+  });
+
+  it('leaves the current settings untouched', () => {
+    const current = defaultSettings();
+    applyPatch(current, { enabled: false, hoverDelayMs: 10, sites: { 'example.com': { paused: true } } });
+    expect(current).toEqual(defaultSettings());
   });
 });

@@ -6,6 +6,11 @@ import { migrate } from './migrations';
 import { repairSettings, type Repair, type Settings } from './settings';
 
 export * from './settings';
+export {
+  MAX_ENTITY_KEY_LENGTH, MAX_HIDDEN_PER_SITE, MAX_HIDDEN_TOTAL, MAX_SITES,
+  hiddenOn, hideEntity, isHostname, isPausedOn, pauseSite, siteOf,
+  type SiteSettings,
+} from './sites';
 export { migrate, migrations, storedVersion } from './migrations';
 
 /** Storage key of the settings object. */

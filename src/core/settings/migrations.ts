@@ -2,7 +2,7 @@
  * Numbered, pure migrations of the stored settings object (STYLE habit 4).
  * Migration N turns a version N-1 object into a version N object. Once shipped, a migration is
  * never edited: a later change is a new migration, with its own in-to-out test in
- * tests/unit/settings-migrations.test.ts.
+ * tests/unit/settings.test.ts.
  */
 import { SETTINGS_VERSION } from './settings';
 
@@ -17,6 +17,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
   1: (from) => ({ ...from, version: 1 }),
   /** 2: adds the mention mode; existing readers keep seeing every mention, as before. */
   2: (from) => ({ ...from, mentionMode: 'all', version: 2 }),
+  /** 3: adds the hover delay at its default (written out: a shipped step never changes) and per-site choices, none yet. */
+  3: (from) => ({ ...from, hoverDelayMs: 300, sites: {}, version: 3 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

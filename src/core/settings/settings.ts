@@ -1,4 +1,5 @@
 import type { MentionMode } from '../match/resolve';
+import { cleanSites, mergeSites, type Cleaned, type SiteSettings } from './sites';
 
 export type { MentionMode };
 
@@ -16,26 +17,45 @@ export interface Settings {
   enabled: boolean;
   /** Highlight every mention of an entity, or only its first on each page. */
   mentionMode: MentionMode;
+  /** How long, in ms, the pointer must rest on a highlighted mention before its card opens. */
+  hoverDelayMs: number;
+  /** Per-site choices, keyed by lower-case hostname (see ./sites.ts); least recently changed first. */
+  sites: Record<string, SiteSettings>;
 }
 
+export const SETTINGS_VERSION = 3 as const;
 
-export const SETTINGS_VERSION = 2 as const;
+/** The hover delay's default and its valid range (integers only). */
+export const DEFAULT_HOVER_DELAY_MS = 300;
+export const MIN_HOVER_DELAY_MS = 0;
+export const MAX_HOVER_DELAY_MS = 2000;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all' };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {} };
 }
 
-/** One field's rule: whether a stored value has the right shape. */
-type FieldCheck<T> = (value: unknown) => value is T;
+/**
+ * One field's rule: the valid value for a stored one, or undefined when only the default will do.
+ * Most fields are all or nothing; `sites` keeps its good entries and drops the bad (`exact: false`).
+ */
+type FieldRule<T> = (value: unknown) => Cleaned<T> | undefined;
+
+/** A rule for a field whose value is either valid as it is or replaced whole. */
+const whole = <T>(check: (value: unknown) => value is T): FieldRule<T> =>
+  (value) => (check(value) ? { value, exact: true } : undefined);
 
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
 const isMentionMode = (v: unknown): v is MentionMode => v === 'all' || v === 'first';
+const isHoverDelay = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= MIN_HOVER_DELAY_MS && (v as number) <= MAX_HOVER_DELAY_MS;
 
-/** Every field but `version`, with the check its stored value must pass. */
-const fieldChecks: { [K in Exclude<keyof Settings, 'version'>]: FieldCheck<Settings[K]> } = {
-  enabled: isBoolean,
-  mentionMode: isMentionMode,
+/** Every field but `version`, with the rule its stored value goes through. */
+const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Settings[K]> } = {
+  enabled: whole(isBoolean),
+  mentionMode: whole(isMentionMode),
+  hoverDelayMs: whole(isHoverDelay),
+  sites: cleanSites,
 };
 
 /** A field that failed its check on read and was put back to its default. */
@@ -56,26 +76,33 @@ export function repairSettings(stored: unknown): { settings: Settings; repairs: 
   const repairs: Repair[] = [];
   if (source !== stored) repairs.push({ field: '(root)', found: stored });
   const settings: Settings = { ...defaults };
-  for (const [field, check] of Object.entries(fieldChecks) as [keyof typeof fieldChecks, FieldCheck<unknown>][]) {
+  for (const [field, rule] of Object.entries(fieldRules) as [keyof typeof fieldRules, FieldRule<unknown>][]) {
     const value = source[field];
-    if (check(value)) {
-      (settings as unknown as Record<string, unknown>)[field] = value;
-    } else if (source === stored) {
-      repairs.push({ field, found: value });
-    }
+    const cleaned = rule(value);
+    if (cleaned) (settings as unknown as Record<string, unknown>)[field] = cleaned.value;
+    if ((!cleaned || !cleaned.exact) && source === stored) repairs.push({ field, found: value });
   }
   return { settings, repairs };
 }
 
-/** A partial update from a UI; only known fields with the right shape are applied. */
+/**
+ * A partial update from a UI; only known fields with the right shape are applied. Each field
+ * replaces the current value, except `sites`, which is merged host by host: a host the patch names
+ * gets the patch's record ({} clears it), hosts it does not name are left alone. So a patch from
+ * `pauseSite` or `hideEntity` built on one tab's copy cannot undo another site's change.
+ */
 export type SettingsPatch = Partial<Omit<Settings, 'version'>>;
 
-/** Applies a patch, ignoring fields that would break the shape. Pure. */
+/** Applies a patch, ignoring fields that would break the shape (see `SettingsPatch`). Pure. */
 export function applyPatch(current: Settings, patch: SettingsPatch): Settings {
   const next: Settings = { ...current };
-  for (const [field, value] of Object.entries(patch)) {
-    const check = (fieldChecks as Record<string, FieldCheck<unknown> | undefined>)[field];
-    if (check?.(value)) (next as unknown as Record<string, unknown>)[field] = value;
+  for (const [field, value] of Object.entries(patch) as [string, unknown][]) {
+    if (field === 'sites') {
+      next.sites = mergeSites(current.sites, value) ?? current.sites;
+      continue;
+    }
+    const cleaned = (fieldRules as Record<string, FieldRule<unknown> | undefined>)[field]?.(value);
+    if (cleaned?.exact) (next as unknown as Record<string, unknown>)[field] = cleaned.value;
   }
   return next;
 }
