@@ -4,9 +4,20 @@
  */
 import { browser } from '../platform/browser';
 import { loadSettings } from '../platform/settings-store';
+import { onBackgroundMessage, sendCommand } from '../platform/messaging';
+import { isCommand } from '../core';
 
 // On install and on update, migrate and repair the stored settings once, here, so content
 // scripts in many tabs never race to write the same repair.
 browser.runtime.onInstalled.addListener(() => {
   loadSettings({ writeBack: true }).catch((error: unknown) => console.error('Backstory: settings migration failed', error));
 });
+
+// Keyboard commands (manifest "commands"): to the tab's content scripts; the focused frame acts.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (!isCommand(command) || tab?.id === undefined) return;
+  // A tab where no content script runs (a browser page) has nobody to answer: nothing to do.
+  sendCommand(tab.id, command).catch(() => undefined);
+});
+
+onBackgroundMessage({ openOptions: () => browser.runtime.openOptionsPage() });

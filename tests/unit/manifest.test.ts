@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { filesNamedBy, manifestFor, withIndexParts, type SourceManifest } from '../../build/manifest';
+import { COMMANDS } from '../../src/core';
 
 const source = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as SourceManifest;
 
@@ -72,9 +73,25 @@ describe('the source manifest', () => {
   it('declares exactly the index parts the build wrote as web-accessible, and the build checks they exist', () => {
     const built = withIndexParts(manifestFor(source, 'firefox', '1.0.0'), ['packs/index-0.bin', 'packs/index-1.bin']);
     const war = built.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
-    expect(war.flatMap((w) => w.resources)).toEqual(['packs/index-0.bin', 'packs/index-1.bin']);
+    expect(war.flatMap((w) => w.resources)).toEqual(['packs/index-0.bin', 'packs/index-1.bin', 'packs/*.json']);
     expect(war[0]?.use_dynamic_url).toBe(true);
     expect(filesNamedBy(built)).toEqual(expect.arrayContaining(['packs/index-0.bin', 'packs/index-1.bin']));
     expect(() => withIndexParts({ ...source, web_accessible_resources: [] }, ['packs/index-0.bin'])).toThrow(/index-\*\.bin/);
+  });
+
+  it('binds every keyboard command the content script handles, each with a default key and a localised description', () => {
+    const commands = source.commands as Record<string, { suggested_key?: { default?: string }; description?: string }>;
+    expect(Object.keys(commands).sort()).toEqual([...COMMANDS].sort());
+    const messages = JSON.parse(readFileSync('assets/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
+    const keys = new Set<string>();
+    for (const name of COMMANDS) {
+      const { suggested_key, description } = commands[name]!;
+      // Chrome and Firefox both accept Alt+Shift+<letter>; Ctrl combinations clash with browser shortcuts.
+      expect(suggested_key?.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
+      keys.add(suggested_key!.default!);
+      const key = /^__MSG_(\w+)__$/.exec(description ?? '')?.[1];
+      expect(key && messages[key], `${name} has a description in messages.json`).toBeTruthy();
+    }
+    expect(keys.size).toBe(COMMANDS.length);
   });
 });
