@@ -34,8 +34,9 @@ export function esbuildOptions(): esbuild.BuildOptions {
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
-    // Benchmark instrumentation (src/content/bench-marks.ts) is compiled out; build/bench builds it in.
-    define: { __BACKSTORY_BENCH__: 'false' },
+    // Benchmark instrumentation (src/content/bench-marks.ts) and test hooks (src/content/test-hooks.ts)
+    // are compiled out; build/bench and build/test-variant.ts build them in.
+    define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'false' },
   };
 }
 

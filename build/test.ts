@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, build } from './build';
+import { buildTestVariant } from './test-variant';
 import { lintFirefox } from './lint-firefox';
 import { INSTALL_HINT, findBrowser, type BrowserName } from './browsers';
 
@@ -59,6 +60,7 @@ const unitOk = vitest(['unit', 'dom']);
 
 step('build');
 await build();
+await buildTestVariant();
 
 step('lint (web-ext on dist/firefox)');
 const webExtProblems = await lintFirefox();

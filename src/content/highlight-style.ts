@@ -28,7 +28,7 @@ export function highlightName(type: EntityType): string {
 }
 
 /** Each type's colour: mid-tones, distinct in hue and in lightness. */
-const COLOURS: Record<EntityType, string> = {
+export const TYPE_COLOURS: Record<EntityType, string> = {
   person: '#d97706',
   organization: '#3b82f6',
   place: '#0d9488',
@@ -44,7 +44,7 @@ const WASH_PERCENT = 24;
 export function highlightCss(): string {
   // The text colour is left alone so the page's own contrast holds.
   return ENTITY_TYPES.map((type) =>
-    `::highlight(${highlightName(type)}) { background-color: color-mix(in srgb, ${COLOURS[type]} ${WASH_PERCENT}%, transparent); }`,
+    `::highlight(${highlightName(type)}) { background-color: color-mix(in srgb, ${TYPE_COLOURS[type]} ${WASH_PERCENT}%, transparent); }`,
   ).join('\n');
 }
 

@@ -7,11 +7,16 @@
  * Everything it starts hangs off one AbortController (STYLE habit 5): switching Backstory off
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
  */
-import { loadSettings, watchSettings } from '../platform/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
 import { loadBundledIndex } from '../platform/packs';
-import type { CompiledIndex } from '../core';
-import type { Settings } from '../core/settings';
-import { Annotator } from './annotator';
+import { loadBundledPack } from '../platform/pack-data';
+import { onCommand, openOptionsPage } from '../platform/messaging';
+import { hiddenOn, hideEntity, isPausedOn, pauseSite, siteOf, type Settings } from '../core/settings';
+import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
+import { Annotator, type AnnotatorOptions } from './annotator';
+import { CardController } from './card/controller';
+import { cardShadowMode, onTestCommand } from './test-hooks';
+import { isCommand, type CompiledIndex } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
@@ -42,6 +47,13 @@ function start(): void {
   let index: Promise<CompiledIndex> | null = null;
   let run: AbortController | null = null;
   let annotator: Annotator | null = null;
+  let current: Settings | null = null;
+  /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
+  const site = siteOf(location.href);
+  const active = (s: Settings) => s.enabled && !(site && isPausedOn(s, site));
+  const optionsOf = (s: Settings): AnnotatorOptions => ({ mode: s.mentionMode, hiddenEntities: site ? hiddenOn(s, site) : new Set() });
+  const optionsKey = (o: AnnotatorOptions) => `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}`;
+  let shownOptions = '';
 
   const begin = async (signal: AbortSignal, settings: Settings) => {
     const styles = new PageStyles(document, signal);
@@ -54,35 +66,73 @@ function start(): void {
     benchIndexReady();
     await pageSettled(document, signal);
     if (signal.aborted) return;
-    annotator = new Annotator(loaded, document, signal, { mode: settings.mentionMode }, styles);
+    const options = optionsOf(current ?? settings);
+    shownOptions = optionsKey(options);
+    annotator = new Annotator(loaded, document, signal, options, styles);
     const own = annotator;
-    watchDom(document, own, signal, (node) => node === styles.ownNode());
+    // Backstory's own nodes (the fallback <style>, the card's host) never count as page changes.
+    watchDom(document, own, signal, (node) => node === styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
+    const cards = new CardController({
+      doc: document,
+      annotator: own,
+      signal,
+      loadPack: loadBundledPack,
+      hoverDelayMs: () => current?.hoverDelayMs ?? 300,
+      hideHere: (key) => {
+        if (site) updateSettings((s) => hideEntity(s, site, key, true)).catch(logWriteError);
+      },
+      pauseHere: () => {
+        if (site) updateSettings((s) => pauseSite(s, site, true)).catch(logWriteError);
+      },
+      openSettings: openOptionsPage,
+      shadowMode: cardShadowMode(),
+    });
+    // Keyboard commands go to every frame of the tab: the one with focus acts.
+    const runCommand = (command: string) => {
+      if (!isCommand(command)) return;
+      if (command === 'open-card') void cards.openAtSelection();
+      else void cards.step(command === 'next-mention' ? 1 : -1);
+    };
+    onCommand((command) => {
+      if (document.hasFocus()) runCommand(command);
+    }, signal);
+    onTestCommand(runCommand, signal);
     benchStart(own.painter);
     await own.start();
     benchRead(own.painter);
   };
 
   const apply = (settings: Settings) => {
-    if (settings.enabled && !run) {
+    current = settings;
+    if (active(settings) && !run) {
       run = new AbortController();
       begin(run.signal, settings).catch((error: unknown) => {
         // A failed index load must not stick: the next switch-on tries again.
         index = null;
         console.error('Backstory: could not annotate this page', error);
       });
-    } else if (!settings.enabled && run) {
+    } else if (!active(settings) && run) {
       run.abort();
       run = null;
       annotator = null;
-    } else if (settings.enabled) {
-      // Same run, new choices: repaint without reading the page again.
-      annotator?.setOptions({ mode: settings.mentionMode });
+    } else if (annotator) {
+      // Same run, new choices: repaint without reading the page again (only if they changed).
+      const options = optionsOf(settings);
+      const key = optionsKey(options);
+      if (key !== shownOptions) {
+        shownOptions = key;
+        annotator.setOptions(options);
+      }
     }
   };
   lifetime.signal.addEventListener('abort', () => run?.abort(), { once: true });
 
   watchSettings(apply, lifetime.signal);
   loadSettings().then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
+}
+
+function logWriteError(error: unknown): void {
+  console.error('Backstory: could not save the setting', error);
 }
 
 start();

@@ -57,3 +57,15 @@ export { scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
 export { PageResolver, type PageFilters } from './match/page-resolver';
 export { findMentions, type FindOptions, type Mention } from './match/find-mentions';
+export {
+  cardModel,
+  formatIsoDate,
+  TYPE_LABELS,
+  type CardFact,
+  type CardModel,
+  type CardRelated,
+  type CardSource,
+  type CardTimelineEntry,
+  type CardWhy,
+} from './card/card-model';
+export { COMMANDS, isCommand, isMessageOf, type Command, type Message, type ToBackground, type ToContent } from './messages/protocol';

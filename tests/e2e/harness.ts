@@ -28,12 +28,13 @@ export interface E2EContext {
  * Registers beforeAll/afterAll hooks that launch `name` with the extension and a fixture server,
  * and returns a getter for the context (valid inside tests).
  */
-export function useBrowser(name: BrowserName): () => E2EContext {
+export function useBrowser(name: BrowserName, options: { variant?: 'test' } = {}): () => E2EContext {
   let ctx: E2EContext | undefined;
   beforeAll(async () => {
     const server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
     const ext = await launch(name, {
-      extensionPath: join(DIST, name === 'chromium' ? 'chrome' : 'firefox'),
+      // The test variant (build/test-variant.ts) has the card's shadow root open and the commands' test hook.
+      extensionPath: join(DIST, ...(options.variant === 'test' ? ['test'] : []), name === 'chromium' ? 'chrome' : 'firefox'),
       headless: true,
     });
     ctx = {

@@ -1,0 +1,324 @@
+/**
+ * When a card opens and closes, and for which mention: hover intent, keyboard, touch, the pin,
+ * related-entity navigation with Back. Builds nothing before the first card is asked for.
+ *
+ * - Hover: the pointer resting on a mention for the hover delay opens its card; a pointer passing
+ *   across opens nothing. The card stays while the pointer is on the mention or on the card, and
+ *   closes CLOSE_DELAY_MS after it has left both (time enough to cross the gap to the card), on
+ *   Escape, or on a click or tap outside; pinned, only Escape or Close closes it.
+ * - Keyboard (WCAG 2.1.1, 1.4.13): the open-card command opens the card of the mention at or after
+ *   the selection, the next/previous commands move between mentions, scrolling each into view.
+ *   Focus moves into the card; Tab cycles inside it; Escape closes it and gives focus back.
+ * - Touch: a tap on a mention opens its card at once, unless the mention is inside a link, whose
+ *   tap the page's link handles as it always did.
+ */
+import { aliasInfo, cardModel, type CardModel, type Pack } from '../../core';
+import type { Annotator, MentionRef } from '../annotator';
+import { trackPointer } from '../pointer';
+import { CardHost } from './card-host';
+import { renderCard, type CardView } from './view';
+
+/** How long after the pointer left both mention and card the card closes. */
+export const CLOSE_DELAY_MS = 300;
+
+export interface CardControllerOptions {
+  readonly doc: Document;
+  readonly annotator: Annotator;
+  readonly signal: AbortSignal;
+  /** The pack's full text, for the card (loaded on first use). */
+  loadPack(packId: string): Promise<Pack>;
+  /** The hover delay, read when the pointer arrives (a settings change applies at once). */
+  hoverDelayMs(): number;
+  /** "Not this one here": stop highlighting the entity with this key on this site. */
+  hideHere(key: string): void;
+  /** "Pause on this site". */
+  pauseHere(): void;
+  openSettings(): void;
+  /** 'closed' in the extension; a test build may open the card's shadow root. */
+  shadowMode?: ShadowRootMode;
+}
+
+interface Shown {
+  model: CardModel;
+  mention: MentionRef;
+}
+
+export class CardController {
+  private host: CardHost | null = null;
+  private shown: Shown | null = null;
+  private history: CardModel[] = [];
+  private pinned = false;
+  private openTimer = 0;
+  private closeTimer = 0;
+  private pointerOnCard = false;
+  private pointerOnMention: MentionRef | null = null;
+  private lastPointerType = '';
+  /** The element that had focus before a keyboard-opened card took it. */
+  private returnFocus: Element | null = null;
+  private view: CardView | null = null;
+  /** Bumped on every open: a card whose pack arrives after a newer request is dropped. */
+  private generation = 0;
+
+  constructor(private readonly o: CardControllerOptions) {
+    const win = o.doc.defaultView!;
+    trackPointer(win, o.annotator, (mention) => this.onPointerMention(mention), o.signal);
+    const opts = { capture: true, signal: o.signal };
+    win.addEventListener('pointerdown', (event) => this.onPointerDown(event), { ...opts, passive: true });
+    win.addEventListener('click', (event) => this.onClick(event), { ...opts, passive: true });
+    win.addEventListener('keydown', (event) => this.onKeyDown(event), opts);
+    o.signal.addEventListener('abort', () => this.close(false), { once: true });
+  }
+
+  /** Whether a card is open, and for which entity. */
+  get openKey(): string | null {
+    return this.shown?.model.key ?? null;
+  }
+
+  /** The card's host element while a card is open. */
+  get hostElement(): HTMLElement | null {
+    return this.host?.element ?? null;
+  }
+
+  /** Opens the card of `mention`; `focus` moves keyboard focus into it. */
+  async open(mention: MentionRef, focus: boolean): Promise<void> {
+    this.clearTimers();
+    const generation = ++this.generation;
+    const info = this.o.annotator.entity(mention);
+    const pack = await this.o.loadPack(info.packId);
+    if (generation !== this.generation || this.o.signal.aborted) return;
+    const entity = pack.entities.find((e) => e.id === info.id);
+    if (!entity) return;
+    const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: aliasInfo(this.o.annotator.index, mention.match.alias).text };
+    this.history = [];
+    this.show({ model: cardModel(pack, entity, { why }), mention }, focus);
+  }
+
+  /** The open-card command: the mention at or after the selection (else the first on screen). */
+  async openAtSelection(): Promise<void> {
+    const mentions = this.o.annotator.mentions();
+    if (mentions.length === 0) return;
+    const selection = this.o.doc.getSelection();
+    let target: MentionRef | undefined;
+    if (selection && selection.rangeCount > 0) {
+      const point = selection.getRangeAt(0);
+      target = mentions.find((m) => this.o.annotator.liveRange(m).comparePoint(point.startContainer, point.startOffset) <= 0);
+    }
+    target ??= mentions.find((m) => this.o.annotator.liveRange(m).getBoundingClientRect().bottom >= 0) ?? mentions[0]!;
+    await this.openAndReveal(target);
+  }
+
+  /** The next/previous-mention commands: from the open card's mention (or the selection). */
+  async step(direction: 1 | -1): Promise<void> {
+    const mentions = this.o.annotator.mentions();
+    if (mentions.length === 0) return;
+    const current = this.shown ? mentions.indexOf(this.shown.mention) : -1;
+    const next = current < 0 ? (direction > 0 ? 0 : mentions.length - 1) : (current + direction + mentions.length) % mentions.length;
+    await this.openAndReveal(mentions[next]!);
+  }
+
+  private async openAndReveal(mention: MentionRef): Promise<void> {
+    const range = this.o.annotator.liveRange(mention);
+    const element = range.startContainer.parentElement;
+    const box = range.getBoundingClientRect();
+    const view = this.o.doc.defaultView!;
+    if (box.top < 0 || box.bottom > view.innerHeight) element?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.returnFocus ??= this.o.doc.activeElement;
+    await this.open(mention, true);
+  }
+
+  /** Closes the card; `restoreFocus` gives focus back to where it was before a keyboard open. */
+  close(restoreFocus = true): void {
+    this.clearTimers();
+    this.generation++;
+    if (!this.shown) return;
+    this.shown = null;
+    this.view = null;
+    this.history = [];
+    this.pinned = false;
+    this.pointerOnCard = false;
+    this.host?.hide();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (restoreFocus && back instanceof HTMLElement) back.focus({ preventScroll: true });
+  }
+
+  private show(shown: Shown, focus: boolean): void {
+    const doc = this.o.doc;
+    this.host ??= this.createHost();
+    this.shown = shown;
+    const view = renderCard(doc, shown.model, {
+      close: () => this.close(),
+      togglePin: () => this.togglePin(),
+      back: () => this.back(),
+      openRelated: (key) => void this.openRelated(key),
+      hideHere: () => {
+        this.o.hideHere(shown.model.key);
+        this.close();
+      },
+      pauseHere: () => {
+        this.o.pauseHere();
+        this.close();
+      },
+      openSettings: () => this.o.openSettings(),
+    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.mention.block.anchor) });
+    view.root.addEventListener('keydown', (event) => this.onCardKeyDown(event, view));
+    this.view = view;
+    this.host.show(view.root, {
+      element: shown.mention.block.anchor,
+      rect: () => (shown.mention.block.nodes[0]?.isConnected ? this.o.annotator.liveRange(shown.mention).getBoundingClientRect() : null),
+    });
+    if (focus || this.returnFocus) {
+      this.returnFocus ??= doc.activeElement;
+      view.focusTarget.focus({ preventScroll: true });
+    }
+  }
+
+  private createHost(): CardHost {
+    return new CardHost(this.o.doc, this.o.signal, this.o.shadowMode ?? 'closed', (on) => this.setPointerOnCard(on));
+  }
+
+  private async openRelated(key: string): Promise<void> {
+    if (!this.shown) return;
+    const [packId, id] = splitKey(key);
+    const pack = await this.o.loadPack(packId);
+    const entity = pack.entities.find((e) => e.id === id);
+    if (!entity || !this.shown) return;
+    this.history.push(this.shown.model);
+    this.show({ model: cardModel(pack, entity), mention: this.shown.mention }, true);
+  }
+
+  private back(): void {
+    const previous = this.history.pop();
+    if (!previous || !this.shown) return;
+    this.show({ model: previous, mention: this.shown.mention }, true);
+  }
+
+  private togglePin(): void {
+    this.pinned = !this.pinned;
+    if (this.view) {
+      this.view.pin.textContent = this.pinned ? 'Unpin' : 'Pin';
+      this.view.pin.setAttribute('aria-pressed', String(this.pinned));
+    }
+    if (this.pinned) this.clearTimers();
+  }
+
+  private onPointerMention(mention: MentionRef | null): void {
+    if (this.lastPointerType === 'touch') return;
+    this.pointerOnMention = mention;
+    this.o.doc.defaultView!.clearTimeout(this.openTimer);
+    this.openTimer = 0;
+    if (mention && this.shown?.mention === mention) {
+      this.cancelClose();
+      return;
+    }
+    if (mention && !(this.shown && this.pinned)) {
+      this.openTimer = this.o.doc.defaultView!.setTimeout(() => {
+        this.openTimer = 0;
+        if (this.pointerOnMention === mention) void this.open(mention, false);
+      }, this.o.hoverDelayMs());
+    }
+    if (!mention) this.scheduleClose();
+  }
+
+  private scheduleClose(): void {
+    if (!this.shown || this.pinned || this.pointerOnCard || this.closeTimer || this.returnFocus) return;
+    this.closeTimer = this.o.doc.defaultView!.setTimeout(() => {
+      this.closeTimer = 0;
+      if (!this.pointerOnCard && !this.pinned && this.pointerOnMention !== this.shown?.mention) this.close();
+    }, CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    this.o.doc.defaultView!.clearTimeout(this.closeTimer);
+    this.closeTimer = 0;
+  }
+
+  private clearTimers(): void {
+    const win = this.o.doc.defaultView;
+    win?.clearTimeout(this.openTimer);
+    win?.clearTimeout(this.closeTimer);
+    this.openTimer = 0;
+    this.closeTimer = 0;
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    this.lastPointerType = event.pointerType;
+    if (!this.shown || this.pinned) return;
+    if (event.composedPath().some((t) => this.host?.isHost(t))) return;
+    this.close(false);
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.lastPointerType !== 'touch') return;
+    const mention = this.o.annotator.mentionAt(event.clientX, event.clientY);
+    if (!mention) return;
+    // A mention inside a link: the tap is the link's, as the page intends.
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('a[href]')) return;
+    void this.open(mention, false);
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.shown) return;
+    this.close();
+  }
+
+  /** Inside the card: Tab and Shift+Tab cycle through its controls; Escape is handled above. */
+  private onCardKeyDown(event: KeyboardEvent, view: CardView): void {
+    if (event.key !== 'Tab') return;
+    const focusables = [...view.root.querySelectorAll<HTMLElement>('button, a[href]')];
+    if (focusables.length === 0) return;
+    const active = (view.root.getRootNode() as ShadowRoot).activeElement;
+    const first = focusables[0]!;
+    const last = focusables[focusables.length - 1]!;
+    if (event.shiftKey && (active === first || active === view.root)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** The pointer entered or left the card (the host's own events). */
+  private setPointerOnCard(on: boolean): void {
+    this.pointerOnCard = on;
+    if (on) this.cancelClose();
+    else this.scheduleClose();
+  }
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+/**
+ * Whether the page is dark behind `el`: the first opaque background up its ancestors, else the
+ * reader's colour-scheme preference (the page then shows the browser's default canvas).
+ */
+export function isDarkAt(el: Element): boolean {
+  const win = el.ownerDocument.defaultView;
+  if (!win) return false;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const rgba = parseColour(win.getComputedStyle(node).backgroundColor);
+    if (rgba && rgba[3] > 0.5) return luminance(rgba) < 0.35;
+  }
+  const scheme = win.getComputedStyle(el.ownerDocument.documentElement).colorScheme;
+  return /\bdark\b/.test(scheme) && win.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+function parseColour(css: string): [number, number, number, number] | null {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?\s*\)/.exec(css);
+  if (!m) return null;
+  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
+}
+
+function luminance([r, g, b]: [number, number, number, number]): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}

@@ -1,0 +1,168 @@
+/**
+ * The card's DOM, built from a CardModel: data in, nodes out, nothing else (STYLE habit 1). Every
+ * piece of pack text goes in with textContent, so a pack can never inject markup (habit 7); links
+ * are only the pack's http(s) sources, opened in a new tab without an opener or a referrer.
+ *
+ * The card is a dialog named by the entity's name; its parts are plain headings, lists and buttons,
+ * so a screen reader can walk it, and nothing in it is aria-hidden.
+ */
+import type { CardModel, CardSource } from '../../core';
+
+/** What the card's buttons do; the controller supplies them. */
+export interface CardActions {
+  readonly close: () => void;
+  readonly togglePin: () => void;
+  readonly back: () => void;
+  readonly openRelated: (key: string) => void;
+  readonly hideHere: () => void;
+  readonly pauseHere: () => void;
+  readonly openSettings: () => void;
+}
+
+/** The rendered card and the parts the controller needs again. */
+export interface CardView {
+  readonly root: HTMLElement;
+  readonly pin: HTMLButtonElement;
+  /** Where focus goes when the card opens by keyboard. */
+  readonly focusTarget: HTMLElement;
+}
+
+let serial = 0;
+
+/** Builds the card for `model` in `doc`; `canGoBack` shows a Back button, `pinned` the pin state. */
+export function renderCard(doc: Document, model: CardModel, actions: CardActions, state: { canGoBack: boolean; pinned: boolean; dark: boolean }): CardView {
+  const id = `backstory-card-${++serial}`;
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
+    const node = doc.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const button = (cls: string, label: string, onClick: () => void, title?: string): HTMLButtonElement => {
+    const b = el('button', cls, label);
+    b.type = 'button';
+    if (title) b.title = title;
+    b.addEventListener('click', (event) => {
+      event.stopPropagation();
+      onClick();
+    });
+    return b;
+  };
+
+  const root = el('div', `card type-${model.type}${state.dark ? ' dark' : ''}`);
+  root.setAttribute('role', 'dialog');
+  root.setAttribute('aria-labelledby', `${id}-name`);
+  root.setAttribute('aria-describedby', `${id}-summary`);
+  root.tabIndex = -1;
+
+  // Header: type (in words, beside its colour), name, pin and close.
+  const header = el('div', 'header');
+  const type = el('span', 'type', model.typeLabel);
+  const name = el('h2', 'name', model.name);
+  name.id = `${id}-name`;
+  const tools = el('div', 'tools');
+  if (state.canGoBack) tools.append(button('back', 'Back', actions.back, 'Back to the previous card'));
+  const pin = button('pin', state.pinned ? 'Unpin' : 'Pin', actions.togglePin, 'Keep this card open');
+  pin.setAttribute('aria-pressed', String(state.pinned));
+  tools.append(pin, button('close', 'Close', actions.close, 'Close (Esc)'));
+  header.append(type, tools);
+  root.append(header, name);
+
+  const summary = el('p', 'summary', model.summary);
+  summary.id = `${id}-summary`;
+  root.append(summary);
+  if (model.context) root.append(el('p', 'context', model.context));
+
+  if (model.facts.length > 0) {
+    root.append(el('h3', 'section', 'Key facts'));
+    const list = el('ul', 'facts');
+    for (const f of model.facts) {
+      const item = el('li');
+      item.append(el('span', 'label', `${f.label}: `), el('span', 'value', f.value));
+      if (f.dateText) {
+        const time = el('time', 'date', f.dateText);
+        time.dateTime = f.date ?? '';
+        item.append(' ', time);
+      }
+      if (f.source) item.append(' ', sourceMark(el, f.source));
+      list.append(item);
+    }
+    root.append(list);
+  }
+
+  if (model.timeline.length > 0 && (model.type === 'event' || model.type === 'agreement')) {
+    root.append(el('h3', 'section', 'Timeline'));
+    const list = el('ol', 'timeline');
+    for (const t of model.timeline) {
+      const item = el('li');
+      const time = el('time', 'date', t.dateText);
+      time.dateTime = t.date;
+      item.append(time, ' ', el('span', 'value', t.text));
+      if (t.source) item.append(' ', sourceMark(el, t.source));
+      list.append(item);
+    }
+    root.append(list);
+  }
+
+  if (model.related.length > 0) {
+    root.append(el('h3', 'section', 'Related'));
+    const list = el('ul', 'related');
+    for (const r of model.related) {
+      const item = el('li');
+      const b = button(`related-entity type-${r.type}`, r.name, () => actions.openRelated(r.key), `Open the card of ${r.name}`);
+      item.append(b);
+      list.append(item);
+    }
+    root.append(list);
+  }
+
+  if (model.sources.length > 0) {
+    root.append(el('h3', 'section', 'Sources'));
+    const list = el('ol', 'sources');
+    for (const s of model.sources) {
+      const item = el('li');
+      item.id = `${id}-source-${s.n}`;
+      const link = el('a', 'source', s.title);
+      link.href = s.url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      item.append(link);
+      const meta = [s.publisher, s.dateText].filter(Boolean).join(', ');
+      if (meta) item.append(el('span', 'meta', ` (${meta})`));
+      list.append(item);
+    }
+    root.append(list);
+  }
+
+  const footer = el('div', 'footer');
+  if (model.why) {
+    const why = el('p', 'why');
+    why.append(el('span', 'label', 'Why highlighted: '), `“${model.why.text}” matched “${model.why.alias}”.`);
+    footer.append(why);
+  }
+  footer.append(el('p', 'pack', `${model.packTitle}, facts as of ${model.asOfText}`));
+  const actionsRow = el('div', 'actions');
+  actionsRow.append(
+    button('hide', 'Not this one here', actions.hideHere, `Stop highlighting ${model.name} on this site`),
+    button('pause', 'Pause on this site', actions.pauseHere, 'Stop highlighting anything on this site'),
+    button('settings', 'Settings', actions.openSettings, 'Open Backstory’s settings'),
+  );
+  footer.append(actionsRow);
+  root.append(footer);
+
+  return { root, pin, focusTarget: root };
+}
+
+/** A fact's source as a small numbered link to the source itself. */
+function sourceMark(
+  el: <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => HTMLElementTagNameMap[K],
+  source: CardSource,
+): HTMLAnchorElement {
+  const a = el('a', 'cite', `[${source.n}]`);
+  a.href = source.url;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  a.title = source.publisher ? `${source.title} (${source.publisher})` : source.title;
+  a.setAttribute('aria-label', `Source ${source.n}: ${source.title}`);
+  return a;
+}

@@ -1,0 +1,241 @@
+/**
+ * The hover card in real Chromium and Firefox, with the test build (its shadow root open so the
+ * tests and axe-core can look inside; see src/content/test-hooks.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { ROOT } from '../../build/build';
+import { BROWSERS, highlightedTexts, useBrowser } from './harness';
+
+const HOVER_DELAY = 300;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Viewport centre of the first highlighted range whose text is `text`. */
+function mentionPoint(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(`(() => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('backstory-')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        if (range.toString() !== ${JSON.stringify(text)}) continue;
+        const box = range.getClientRects()[0];
+        return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
+      }
+    }
+    return null;
+  })()`) as Promise<{ x: number; y: number } | null>;
+}
+
+interface CardSeen { name: string; type: string; focused: boolean; box: { w: number; h: number; top: number; left: number }; border: string; bg: string }
+
+/** What the open card shows (null when no card is open). */
+function card(page: Page): Promise<CardSeen | null> {
+  return page.evaluate(`(() => {
+    const host = document.querySelector('backstory-card');
+    const root = host && host.shadowRoot && host.shadowRoot.querySelector('.card');
+    if (!root) return null;
+    const b = root.getBoundingClientRect();
+    const style = getComputedStyle(root);
+    return {
+      name: root.querySelector('.name').textContent,
+      type: root.querySelector('.type').textContent,
+      focused: document.activeElement === host && host.shadowRoot.activeElement !== null,
+      box: { w: Math.round(b.width), h: Math.round(b.height), top: Math.round(b.top), left: Math.round(b.left) },
+      border: style.borderTopWidth,
+      bg: style.backgroundColor,
+    };
+  })()`) as Promise<CardSeen | null>;
+}
+
+async function waitForCard(page: Page, name?: string, timeout = 5_000): Promise<CardSeen> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const c = await card(page);
+    if (c && (name === undefined || c.name === name)) return c;
+    if (Date.now() > deadline) throw new Error(`no card${name ? ` for ${name}` : ''} (open: ${JSON.stringify(c)})`);
+    await sleep(50);
+  }
+}
+
+async function hover(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const point = await mentionPoint(page, text);
+  if (!point) throw new Error(`no highlighted "${text}"`);
+  await page.mouse.move(point.x, point.y);
+  return point;
+}
+
+async function openFixture(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n >= 5; })()`, { polling: 50, timeout: 10_000 });
+  await page.mouse.move(5, 5);
+}
+
+/** Clicks a button of the open card by its class. */
+function clickInCard(page: Page, selector: string): Promise<void> {
+  return page.evaluate(`document.querySelector('backstory-card').shadowRoot.querySelector(${JSON.stringify(selector)}).click()`) as Promise<void>;
+}
+
+const axeSource = readFileSync(createRequire(join(ROOT, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const name of BROWSERS) {
+  describe(`hover cards in ${name}`, () => {
+    const ctx = useBrowser(name, { variant: 'test' });
+
+    it('opens after the pointer rests on a name, stays while hovered, and closes after it leaves', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      const at = await hover(page, 'Elon Musk');
+      await sleep(HOVER_DELAY + 400);
+      const shown = await waitForCard(page, 'Elon Musk');
+      expect(shown.type).toBe('Person');
+      expect(shown.box.w).toBeLessThanOrEqual(362);
+      // Never over the mention it explains.
+      expect(at.y < shown.box.top || at.y > shown.box.top + shown.box.h).toBe(true);
+      // Along the mention, then onto the card: still open.
+      await page.mouse.move(at.x + 10, at.y);
+      await page.mouse.move(shown.box.left + 20, shown.box.top + 20, { steps: 4 });
+      await sleep(600);
+      expect((await card(page))?.name).toBe('Elon Musk');
+      // Away from both: closes.
+      await page.mouse.move(5, 5);
+      await sleep(900);
+      expect(await card(page)).toBeNull();
+      await page.close();
+    });
+
+    it('opens nothing for a pointer passing quickly across a name', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      const at = await mentionPoint(page, 'Donald Trump');
+      await page.mouse.move(at!.x - 60, at!.y);
+      await page.mouse.move(at!.x + 60, at!.y, { steps: 3 });
+      await page.mouse.move(5, 5, { steps: 2 });
+      await sleep(HOVER_DELAY + 500);
+      expect(await card(page)).toBeNull();
+      await page.close();
+    });
+
+    it('closes on Escape and on a click outside', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Sina Toossi');
+      await waitForCard(page, 'Sina Toossi');
+      await page.keyboard.press('Escape');
+      await sleep(100);
+      expect(await card(page)).toBeNull();
+      // Dismissed, it does not come back until the pointer leaves and returns (WCAG 1.4.13).
+      await sleep(HOVER_DELAY + 200);
+      expect(await card(page)).toBeNull();
+      await page.mouse.move(5, 5);
+      await hover(page, 'Sina Toossi');
+      await waitForCard(page, 'Sina Toossi');
+      await page.mouse.click(5, 5);
+      await sleep(100);
+      expect(await card(page)).toBeNull();
+      await page.close();
+    });
+
+    it('opens the card at the selection by the keyboard command, with focus inside; Escape gives focus back', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await page.evaluate(`(() => {
+        const p = document.querySelector('#first');
+        getSelection().setBaseAndExtent(p.firstChild, 0, p.firstChild, 0);
+        document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'open-card' }));
+      })()`);
+      const shown = await waitForCard(page, 'Elon Musk');
+      expect(shown.focused).toBe(true);
+      // Next mention by command, then Escape.
+      await page.evaluate(`document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'next-mention' }))`);
+      const next = await waitForCard(page);
+      expect(next.name).not.toBe('Elon Musk');
+      await page.keyboard.press('Escape');
+      await sleep(100);
+      expect(await card(page)).toBeNull();
+      await page.close();
+    });
+
+    it('opens a related entity in place, and goes back', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      await waitForCard(page, 'Elon Musk');
+      await clickInCard(page, '.pin');
+      const related = (await page.evaluate(`document.querySelector('backstory-card').shadowRoot.querySelector('.related-entity').textContent`)) as string;
+      await clickInCard(page, '.related-entity');
+      await waitForCard(page, related);
+      await clickInCard(page, '.back');
+      await waitForCard(page, 'Elon Musk');
+      await page.close();
+    });
+
+    it('looks the same on a page whose CSS attacks every element', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      const normal = await waitForCard(page, 'Elon Musk');
+      await page.close();
+      const hostile = await ctx().openPage('card-hostile.html');
+      await openFixture(hostile);
+      await hover(hostile, 'Elon Musk');
+      const attacked = await waitForCard(hostile, 'Elon Musk');
+      expect(attacked.box.w).toBe(normal.box.w);
+      expect(attacked.border).toBe(normal.border);
+      const visible = await hostile.evaluate(`getComputedStyle(document.querySelector('backstory-card')).opacity`);
+      expect(visible).toBe('1');
+      await hostile.close();
+    });
+
+    it('is styled on a page with a strict Content-Security-Policy', async () => {
+      const html = readFileSync(join(ROOT, 'tests/fixtures/pages/card.html'), 'utf8');
+      ctx().server.route('/card-csp.html', html, { 'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'none'" });
+      const page = await ctx().openPage('card-csp.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      const shown = await waitForCard(page, 'Elon Musk');
+      expect(shown.border).toBe('4px');
+      await page.close();
+    });
+
+    it('is a dark card on a dark page', async () => {
+      const page = await ctx().openPage('card-dark.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      const shown = await waitForCard(page, 'Elon Musk');
+      expect(shown.bg).toBe('rgb(28, 33, 40)');
+      await page.close();
+    });
+
+    it('has no serious or critical accessibility violations (axe-core)', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Amir Saeid Iravani');
+      await waitForCard(page);
+      await page.evaluate(axeSource);
+      const violations = (await page.evaluate(`axe.run({ include: [['backstory-card']] }, { resultTypes: ['violations'] })
+        .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help))`)) as string[];
+      expect(violations).toEqual([]);
+      await page.close();
+    });
+
+    it('“Not this one here” stops highlighting that entity on the site', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      expect(await highlightedTexts(page)).toContain('Sina Toossi');
+      await hover(page, 'Sina Toossi');
+      await waitForCard(page, 'Sina Toossi');
+      await clickInCard(page, '.hide');
+      const deadline = Date.now() + 5_000;
+      while ((await highlightedTexts(page)).includes('Sina Toossi') && Date.now() < deadline) await sleep(50);
+      const texts = await highlightedTexts(page);
+      expect(texts).not.toContain('Sina Toossi');
+      expect(texts).toContain('Elon Musk');
+      await page.close();
+    });
+  });
+}
