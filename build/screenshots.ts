@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: drives the real extension in headless Chromium and writes the images the
- * README shows, into docs/images/. Later issues add views (card on a dark page, options, Persian UI).
+ * README shows, into docs/images/: the demo article with a card open, on a light and on a dark page,
+ * and the popup. Later issues add views (options, Persian UI).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT, build } from './build';
 import { launch } from './browsers';
@@ -20,7 +21,18 @@ try {
   await page.goto(server.origin + DEMO_PAGE, { waitUntil: 'load' });
   await hoverFirstMention(page);
   await page.screenshot({ path: join(OUT, 'demo-article.png') });
-  console.log('docs/images/demo-article.png');
+  console.log('docs/images/demo-article.png (a card open on the light page)');
+
+  // The same article on a dark page: the card follows the page's background.
+  const html = readFileSync(join(ROOT, 'examples/demo', DEMO_PAGE), 'utf8')
+    .replace('</head>', '<style>html, body { background: #14171c !important; color: #d6dbe1 !important; } a { color: #8ab4f8; }</style></head>');
+  server.route('/dark.html', html);
+  const dark = await ext.browser.newPage();
+  await dark.setViewport({ width: 1100, height: 700 });
+  await dark.goto(server.origin + 'dark.html', { waitUntil: 'load' });
+  await hoverFirstMention(dark);
+  await dark.screenshot({ path: join(OUT, 'card-dark.png') });
+  console.log('docs/images/card-dark.png');
 
   const popup = await ext.openExtensionPage('popup.html', '#enabled');
   await popup.setViewport({ width: 300, height: 170 });
