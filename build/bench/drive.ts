@@ -159,6 +159,61 @@ export async function scrollWithBackstory(ext: LaunchedBrowser, url: string, tim
   }
 }
 
+/** What opening the first card of a page cost (Chromium, traced). */
+export interface CardRun {
+  /** From the card being asked for (hover delay passed) to the frame showing it painted, ms. */
+  openMs: number;
+  /** The longest main-thread task in that window, and the time in all its tasks, ms. */
+  longestTaskMs: number;
+  busyMs: number;
+  /** What the longest task did (trace). */
+  longest: [string, number][];
+}
+
+/**
+ * Loads `url` (Backstory on), waits until it has painted, rests the pointer on the first name on
+ * screen, and times the first card: the cold case, which also fetches and parses the pack's text.
+ */
+export async function runCard(ext: LaunchedBrowser, url: string, timeoutMs = 60_000): Promise<CardRun> {
+  const page = await ext.browser.newPage();
+  try {
+    // A window of a laptop's size, so names are on screen below the generated page's header.
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    await page.bringToFront();
+    await waitForMark(page, 'backstory:painted', timeoutMs);
+    const point = (await page.evaluate(`(() => {
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('backstory-')) continue;
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const box = range.getClientRects()[0];
+          if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + 3, y: box.top + box.height / 2 };
+        }
+      }
+      return null;
+    })()`)) as { x: number; y: number } | null;
+    if (!point) throw new Error('no highlighted name on screen');
+    await page.tracing.start({ categories: TRACE_CATEGORIES });
+    await page.mouse.move(point.x, point.y);
+    await waitForMark(page, 'backstory:card-shown', timeoutMs);
+    const trace = await page.tracing.stop();
+    const marks = (await page.evaluate(READ_MARKS)) as MarkEntry[];
+    const at = (name: string) => marks.find((m) => m.name === name)?.t ?? NaN;
+    const window = trace ? parseTrace(trace).window('backstory:card-request', 'backstory:card-shown') : null;
+    return {
+      openMs: at('backstory:card-shown') - at('backstory:card-request'),
+      longestTaskMs: window?.longestTaskMs ?? NaN,
+      busyMs: window ? window.breakdown.reduce((sum, [, ms]) => sum + ms, 0) : NaN,
+      longest: window?.longestBreakdown ?? [],
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 /** The scripts a baseline page needs: the bundled baselines and, for mark.js, its minified build. */
 export interface BaselineScripts {
   baselines: string;

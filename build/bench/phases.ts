@@ -4,7 +4,7 @@
  * and in Firefox; and the 100,000-alias pack against the normal build, interleaved.
  */
 import type { LaunchedBrowser } from '../browsers';
-import { heapWithoutBackstory, runBackstory, runBaseline, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
+import { heapWithoutBackstory, runBackstory, runBaseline, runCard, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
 import type { BaselineKind } from './page-baselines';
 import { median, repeat, round, summariseBackstory, summariseBaseline, traceBreakdown } from './summary';
 import type { SizeFigures } from './report';
@@ -50,6 +50,11 @@ export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: b
       const scrolls = await repeat(SCROLL_RUNS, () => scrollWithBackstory(ext, plan.url(size)));
       figures[size].scroll_frame_ms = round(median(scrolls.map((s) => s.median)));
       figures[size].scroll_frame_p95_ms = round(median(scrolls.map((s) => s.p95)));
+      plan.log(`${ext.name} ${size}: first card x${SCROLL_RUNS}`);
+      const cards = await repeat(SCROLL_RUNS, () => runCard(ext, plan.url(size)));
+      figures[size].card_open_ms = round(median(cards.map((c) => c.openMs)));
+      figures[size].card_longest_task_ms = round(median(cards.map((c) => c.longestTaskMs)));
+      figures[size].card_busy_ms = round(median(cards.map((c) => c.busyMs)));
     }
   }
   return { figures, tracedRuns };

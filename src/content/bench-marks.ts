@@ -74,6 +74,24 @@ export function benchRead(painter: Painter): void {
   typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && readImpl(painter);
 }
 
+/** A card was asked for (the hover delay has passed, or a command came). */
+export function benchCardRequested(): void {
+  typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:card-request');
+}
+
+/** The card has been placed and made visible: marks when the frame that shows it has been painted. */
+export function benchCardShown(): void {
+  typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && cardShownImpl();
+}
+
+function cardShownImpl(): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => performance.mark('backstory:card-shown');
+    channel.port2.postMessage(null);
+  });
+}
+
 const spent: Record<BenchPhase, number> = { slice: 0, scan: 0, resolve: 0, paint: 0 };
 const state = { spans: 0, maxSpan: 0, fine: undefined as boolean | undefined, firstPainted: false, read: false, finished: false };
 

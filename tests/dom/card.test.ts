@@ -47,6 +47,7 @@ function render(canGoBack = false) {
   const model = cardModel(pack, pack.entities[0]!, { why: { text: 'the event', alias: 'Event' } });
   const a = actions();
   const view = renderCard(document, model, a, { canGoBack, pinned: false, dark: false });
+  view.complete();
   document.body.replaceChildren(view.root);
   return { view, a, root: view.root };
 }

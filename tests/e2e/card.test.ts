@@ -38,7 +38,8 @@ function card(page: Page): Promise<CardSeen | null> {
   return page.evaluate(`(() => {
     const host = document.querySelector('backstory-card');
     const root = host && host.shadowRoot && host.shadowRoot.querySelector('.card');
-    if (!root) return null;
+    // Laid out hidden for a frame, then placed and shown: only a shown card counts.
+    if (!root || root.classList.contains('placing')) return null;
     const b = root.getBoundingClientRect();
     const style = getComputedStyle(root);
     return {

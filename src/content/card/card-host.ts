@@ -7,6 +7,8 @@
  * inline (left and top, !important; no text-spacing property inline, so a reader's own stylesheet
  * can still adjust spacing, WCAG 1.4.12). The card's stylesheet cannot leak out of the shadow root.
  *
+ * The host is shown in the top layer as a manual popover (no light dismiss: the controller decides).
+ *
  * Placement is @floating-ui/dom's: below or above the mention (flipped at the viewport's edges,
  * shifted along them), never over it, following scroll and resize; fixed positioning, so page zoom
  * and sticky headers make no difference, and the highest z-index keeps it above them.
@@ -50,12 +52,32 @@ export class CardHost {
     return this.host;
   }
 
-  /** Shows `content` next to `anchor`, replacing what was shown. */
-  show(content: HTMLElement, anchor: CardAnchor): void {
+  /**
+   * Shows `content` next to `anchor`, replacing what was shown; `onShown` runs once it is placed.
+   * A new card is laid out hidden in the browser's next frame and placed after it: measuring it at
+   * once would force that layout inside this task (about 10 ms for a card full of facts), and a
+   * task over 16 ms is a frame the reader loses.
+   */
+  show(content: HTMLElement, anchor: CardAnchor, onShown?: () => void): void {
     const shadow = this.ensureHost();
     for (const child of [...shadow.childNodes]) if (child.nodeName !== 'STYLE') child.remove();
+    content.classList.add('placing');
     shadow.append(content);
-    this.follow(anchor);
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    const host = this.host!;
+    const view = this.doc.defaultView!;
+    view.requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (this.host !== host || !content.isConnected) return;
+        this.follow(anchor, () => {
+          content.classList.remove('placing');
+          onShown?.();
+        });
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   /** Removes the host: the page is as it was before the card opened. */
@@ -81,14 +103,23 @@ export class CardHost {
     shadow.append(style);
     // On the root element, not the body: a page may hide or transform its body.
     this.doc.documentElement.append(host);
+    // In the top layer where the browser has it (Chrome 114, Firefox 125): above every page layer
+    // and sticky header whatever their z-index, and far cheaper to add. A fixed element added to
+    // the page made Chromium walk the whole document's paint properties (15-22 ms on a 1 MB page);
+    // the same element shown as a popover costs 3-5 ms.
+    if (typeof host.showPopover === 'function') {
+      host.setAttribute('popover', 'manual');
+      host.showPopover();
+    }
     this.host = host;
     this.shadow = shadow;
     return shadow;
   }
 
-  private follow(anchor: CardAnchor): void {
+  private follow(anchor: CardAnchor, placed: () => void): void {
     this.stopFollowing?.();
     const host = this.host!;
+    let first = true;
     const reference: VirtualElement = {
       getBoundingClientRect: () => anchor.rect() ?? anchor.element.getBoundingClientRect(),
       contextElement: anchor.element,
@@ -102,8 +133,14 @@ export class CardHost {
         if (this.host !== host) return;
         host.style.setProperty('left', `${Math.round(x)}px`, 'important');
         host.style.setProperty('top', `${Math.round(y)}px`, 'important');
+        if (first) {
+          first = false;
+          placed();
+        }
       });
     };
-    this.stopFollowing = autoUpdate(reference, host, place, { animationFrame: false });
+    // Scroll and resize of the mention's scroll containers and of the window, and the card's own size
+    // changes; not layoutShift, whose observer reads the layout at once (10 ms on a long page).
+    this.stopFollowing = autoUpdate(reference, host, place, { animationFrame: false, layoutShift: false });
   }
 }

@@ -17,6 +17,7 @@ import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost } from './card-host';
 import { renderCard, type CardView } from './view';
+import { benchCardRequested, benchCardShown } from '../bench-marks';
 
 /** How long after the pointer left both mention and card the card closes. */
 export const CLOSE_DELAY_MS = 300;
@@ -81,6 +82,7 @@ export class CardController {
 
   /** Opens the card of `mention`; `focus` moves keyboard focus into it. */
   async open(mention: MentionRef, focus: boolean): Promise<void> {
+    benchCardRequested();
     this.clearTimers();
     const generation = ++this.generation;
     const info = this.o.annotator.entity(mention);
@@ -90,7 +92,7 @@ export class CardController {
     if (!entity) return;
     const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: aliasInfo(this.o.annotator.index, mention.match.alias).text };
     this.history = [];
-    this.show({ model: cardModel(pack, entity, { why }), mention }, focus);
+    this.show({ model: cardModel(pack, entity, { why }), mention }, focus, benchCardShown);
   }
 
   /** The open-card command: the mention at or after the selection (else the first on screen). */
@@ -142,7 +144,7 @@ export class CardController {
     if (restoreFocus && back instanceof HTMLElement) back.focus({ preventScroll: true });
   }
 
-  private show(shown: Shown, focus: boolean): void {
+  private show(shown: Shown, focus: boolean, onShown?: () => void): void {
     const doc = this.o.doc;
     this.host ??= this.createHost();
     this.shown = shown;
@@ -166,11 +168,15 @@ export class CardController {
     this.host.show(view.root, {
       element: shown.mention.block.anchor,
       rect: () => (shown.mention.block.nodes[0]?.isConnected ? this.o.annotator.liveRange(shown.mention).getBoundingClientRect() : null),
+    }, () => {
+      view.complete();
+      // Focus once the card is visible (a hidden element cannot take focus).
+      if (this.view === view && (focus || this.returnFocus)) {
+        this.returnFocus ??= doc.activeElement;
+        view.focusTarget.focus({ preventScroll: true });
+      }
+      onShown?.();
     });
-    if (focus || this.returnFocus) {
-      this.returnFocus ??= doc.activeElement;
-      view.focusTarget.focus({ preventScroll: true });
-    }
   }
 
   private createHost(): CardHost {

@@ -15,6 +15,8 @@ export function cardCss(): string {
   return `
 :host {
   position: fixed !important; display: block !important; z-index: 2147483647 !important;
+  right: auto !important; bottom: auto !important; overflow: visible !important; background: transparent !important;
+  max-height: none !important; min-width: 0 !important; min-height: 0 !important; box-shadow: none !important; outline: none !important;
   margin: 0 !important; padding: 0 !important; border: 0 !important; width: max-content !important;
   max-width: calc(100vw - 16px) !important; height: auto !important; visibility: visible !important;
   opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;
@@ -34,6 +36,7 @@ ${typeRules}
   font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; text-align: start;
   overscroll-behavior: contain; outline: none;
 }
+.card.placing { visibility: hidden; animation: none; }
 .card.dark { --bg: #1c2128; --fg: #e6edf3; --muted: #9da7b3; --line: #3d444d; --button: #2d333b; --link: #7cb4ff; --focus: #7cb4ff; }
 .card * { box-sizing: border-box; }
 .header { display: flex; align-items: center; justify-content: space-between; gap: 8px; }

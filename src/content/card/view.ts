@@ -25,6 +25,12 @@ export interface CardView {
   readonly pin: HTMLButtonElement;
   /** Where focus goes when the card opens by keyboard. */
   readonly focusTarget: HTMLElement;
+  /**
+   * Adds the parts below the card's first screen (timeline, related, sources, why, actions). The
+   * card is shown without them and completed once placed, so laying out a long card never falls in
+   * one frame with adding it to the page.
+   */
+  readonly complete: () => void;
 }
 
 let serial = 0;
@@ -90,8 +96,10 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
     root.append(list);
   }
 
+  // What lies below the card's first screen is added once the card is placed (see complete()).
+  const later: Node[] = [];
   if (model.timeline.length > 0 && (model.type === 'event' || model.type === 'agreement')) {
-    root.append(el('h3', 'section', 'Timeline'));
+    later.push(el('h3', 'section', 'Timeline'));
     const list = el('ol', 'timeline');
     for (const t of model.timeline) {
       const item = el('li');
@@ -101,11 +109,11 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
       if (t.source) item.append(' ', sourceMark(el, t.source));
       list.append(item);
     }
-    root.append(list);
+    later.push(list);
   }
 
   if (model.related.length > 0) {
-    root.append(el('h3', 'section', 'Related'));
+    later.push(el('h3', 'section', 'Related'));
     const list = el('ul', 'related');
     for (const r of model.related) {
       const item = el('li');
@@ -113,11 +121,11 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
       item.append(b);
       list.append(item);
     }
-    root.append(list);
+    later.push(list);
   }
 
   if (model.sources.length > 0) {
-    root.append(el('h3', 'section', 'Sources'));
+    later.push(el('h3', 'section', 'Sources'));
     const list = el('ol', 'sources');
     for (const s of model.sources) {
       const item = el('li');
@@ -131,7 +139,7 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
       if (meta) item.append(el('span', 'meta', ` (${meta})`));
       list.append(item);
     }
-    root.append(list);
+    later.push(list);
   }
 
   const footer = el('div', 'footer');
@@ -148,9 +156,15 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
     button('settings', 'Settings', actions.openSettings, 'Open Backstory’s settings'),
   );
   footer.append(actionsRow);
-  root.append(footer);
+  later.push(footer);
 
-  return { root, pin, focusTarget: root };
+  let completed = false;
+  const complete = () => {
+    if (completed) return;
+    completed = true;
+    root.append(...later);
+  };
+  return { root, pin, focusTarget: root, complete };
 }
 
 /** A fact's source as a small numbered link to the source itself. */
