@@ -151,6 +151,9 @@ for (const name of BROWSERS) {
       })()`);
       const shown = await waitForCard(page, 'Elon Musk');
       expect(shown.focused).toBe(true);
+      // Tab cycles inside the card: many presses later, focus is still in it.
+      for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+      expect((await card(page))?.focused).toBe(true);
       // Next mention by command, then Escape.
       await page.evaluate(`document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'next-mention' }))`);
       const next = await waitForCard(page);
@@ -158,6 +161,68 @@ for (const name of BROWSERS) {
       await page.keyboard.press('Escape');
       await sleep(100);
       expect(await card(page)).toBeNull();
+      // Focus is back where it was before the card took it.
+      expect(await page.evaluate(`document.activeElement === document.body`)).toBe(true);
+      await page.close();
+    });
+
+    it('opens by a tap, closes by a tap outside, and leaves a tap on a linked name to the link', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      const musk = await mentionPoint(page, 'Elon Musk');
+      await page.touchscreen.tap(musk!.x, musk!.y);
+      await waitForCard(page, 'Elon Musk');
+      await page.touchscreen.tap(5, 5);
+      await sleep(200);
+      expect(await card(page)).toBeNull();
+      const linked = await mentionPoint(page, 'Hezbollah');
+      await page.touchscreen.tap(linked!.x, linked!.y);
+      await page.waitForFunction(`location.hash === '#linked'`, { timeout: 5_000 });
+      await sleep(HOVER_DELAY + 300);
+      expect(await card(page)).toBeNull();
+      await page.close();
+    });
+
+    it('stays inside the viewport on a right-to-left page', async () => {
+      const page = await ctx().openPage('card-rtl.html');
+      await openFixture(page);
+      const at = await hover(page, 'Elon Musk');
+      const shown = await waitForCard(page, 'Elon Musk');
+      const width = (await page.evaluate('innerWidth')) as number;
+      expect(shown.box.left).toBeGreaterThanOrEqual(0);
+      expect(shown.box.left + shown.box.w).toBeLessThanOrEqual(width);
+      expect(at.y < shown.box.top || at.y > shown.box.top + shown.box.h).toBe(true);
+      await page.close();
+    });
+
+    it('fits a viewport at 200% zoom (half as wide and high), scrolling inside', async () => {
+      const page = await ctx().ext.browser.newPage();
+      await page.setViewport({ width: 640, height: 400 });
+      await page.goto(ctx().server.origin + 'card.html', { waitUntil: 'load' });
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      const shown = await waitForCard(page, 'Elon Musk');
+      expect(shown.box.w).toBeLessThanOrEqual(640 - 16);
+      expect(shown.box.h).toBeLessThanOrEqual(400);
+      await page.close();
+    });
+
+    it('opens inside a frame, in that frame', async () => {
+      const page = await ctx().openPage('card-frame.html');
+      await page.bringToFront();
+      const frame = page.frames().find((f) => f.url().endsWith('/card.html'))!;
+      await frame.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n >= 5; })()`, { polling: 50, timeout: 10_000 });
+      const inner = (await frame.evaluate(`(() => {
+        for (const [name, h] of CSS.highlights) for (const r of h) {
+          const range = document.createRange(); range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === 'Elon Musk') { const b = range.getClientRects()[0]; return { x: b.left + 10, y: b.top + b.height / 2 }; }
+        }
+      })()`)) as { x: number; y: number };
+      const offset = (await page.evaluate(`(() => { const b = document.querySelector('#story').getBoundingClientRect(); return { x: b.left, y: b.top }; })()`)) as { x: number; y: number };
+      await page.mouse.move(5, 5);
+      await page.mouse.move(offset.x + inner.x, offset.y + inner.y);
+      await frame.waitForFunction(`(() => { const h = document.querySelector('backstory-card'); const c = h && h.shadowRoot.querySelector('.card:not(.placing) .name'); return c && c.textContent === 'Elon Musk'; })()`, { polling: 50, timeout: 5_000 });
+      expect(await page.evaluate(`document.querySelector('backstory-card')`)).toBeNull();
       await page.close();
     });
 
@@ -236,6 +301,42 @@ for (const name of BROWSERS) {
       const texts = await highlightedTexts(page);
       expect(texts).not.toContain('Sina Toossi');
       expect(texts).toContain('Elon Musk');
+      await page.close();
+    });
+
+    it('Settings opens the options page', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      await waitForCard(page, 'Elon Musk');
+      const before = (await ctx().ext.browser.pages()).length;
+      await clickInCard(page, '.settings');
+      // A new tab opens with the options page. Firefox's WebDriver BiDi reports an extension page's
+      // address as about:blank, so there the new tab is what can be checked.
+      const deadline = Date.now() + 5_000;
+      const opened = async () => {
+        const pages = await ctx().ext.browser.pages();
+        return name === 'chromium' ? pages.some((p) => p.url().includes('/options.html')) : pages.length > before;
+      };
+      let found = await opened();
+      while (!found && Date.now() < deadline) {
+        await sleep(100);
+        found = await opened();
+      }
+      expect(found).toBe(true);
+      for (const p of await ctx().ext.browser.pages()) if (p !== page && !p.url().startsWith('http')) await p.close().catch(() => undefined);
+      await page.close();
+    });
+
+    // Last: it pauses Backstory on the fixtures' site for the rest of this browser's run.
+    it('“Pause on this site” removes every highlight of the site at once', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      await waitForCard(page, 'Elon Musk');
+      await clickInCard(page, '.pause');
+      await page.waitForFunction(`(() => { for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-') && h.size > 0) return false; return true; })()`, { polling: 50, timeout: 5_000 });
+      expect(await card(page)).toBeNull();
       await page.close();
     });
   });
