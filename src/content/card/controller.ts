@@ -301,7 +301,7 @@ function splitKey(key: string): [string, string] {
 
 /**
  * Whether the page is dark behind `el`: the first opaque background up its ancestors, else the
- * reader's colour-scheme preference (the page then shows the browser's default canvas).
+ * browser's canvas as the page's color-scheme and the reader's preference make it.
  */
 export function isDarkAt(el: Element): boolean {
   const win = el.ownerDocument.defaultView;
@@ -310,8 +310,11 @@ export function isDarkAt(el: Element): boolean {
     const rgba = parseColour(win.getComputedStyle(node).backgroundColor);
     if (rgba && rgba[3] > 0.5) return luminance(rgba) < 0.35;
   }
+  // No background of its own: the browser's canvas shows, dark where the page's color-scheme says so
+  // ("dark"), or where it allows both and the reader prefers dark ("light dark").
   const scheme = win.getComputedStyle(el.ownerDocument.documentElement).colorScheme;
-  return /\bdark\b/.test(scheme) && win.matchMedia('(prefers-color-scheme: dark)').matches;
+  if (!/\bdark\b/.test(scheme)) return false;
+  return !/\blight\b/.test(scheme) || win.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
 function parseColour(css: string): [number, number, number, number] | null {
