@@ -10,6 +10,7 @@
 import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../browsers';
 import { parseTrace, type MarkedTask, type TraceWindow } from './trace';
+import { BACKSTORY_LIVE_RANGES } from '../page-snippets';
 import type { BaselineKind, BaselineResult } from './page-baselines';
 
 /** What one Backstory page load measured (ms from backstory:start unless said otherwise). */
@@ -183,15 +184,9 @@ export async function runCard(ext: LaunchedBrowser, url: string, timeoutMs = 60_
     await page.bringToFront();
     await waitForMark(page, 'backstory:painted', timeoutMs);
     const point = (await page.evaluate(`(() => {
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('backstory-')) continue;
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const box = range.getClientRects()[0];
-          if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + 3, y: box.top + box.height / 2 };
-        }
+      for (const range of ${BACKSTORY_LIVE_RANGES}) {
+        const box = range.getClientRects()[0];
+        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + 3, y: box.top + box.height / 2 };
       }
       return null;
     })()`)) as { x: number; y: number } | null;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { ROOT } from '../../build/build';
+import { BACKSTORY_LIVE_RANGES } from '../../build/page-snippets';
 import { BROWSERS, highlightedTexts, useBrowser } from './harness';
 
 const HOVER_DELAY = 300;
@@ -16,16 +17,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Viewport centre of the first highlighted range whose text is `text`. */
 function mentionPoint(page: Page, text: string): Promise<{ x: number; y: number } | null> {
   return page.evaluate(`(() => {
-    for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('backstory-')) continue;
-      for (const r of h) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        if (range.toString() !== ${JSON.stringify(text)}) continue;
-        const box = range.getClientRects()[0];
-        return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
-      }
+    for (const range of ${BACKSTORY_LIVE_RANGES}) {
+      if (range.toString() !== ${JSON.stringify(text)}) continue;
+      const box = range.getClientRects()[0];
+      return { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2 };
     }
     return null;
   })()`) as Promise<{ x: number; y: number } | null>;
@@ -81,11 +76,33 @@ function clickInCard(page: Page, selector: string): Promise<void> {
   return page.evaluate(`document.querySelector('backstory-card').shadowRoot.querySelector(${JSON.stringify(selector)}).click()`) as Promise<void>;
 }
 
+const CARD_HTML = readFileSync(join(ROOT, 'tests/fixtures/pages/card.html'), 'utf8');
+
+/**
+ * Variants of card.html with one more style rule, served under `path`: a dark page, a page whose
+ * CSS attacks every element, a page that leaves its colour scheme to the reader.
+ */
+const VARIANTS: Record<string, string> = {
+  'card-dark.html': 'html { background: #111; color: #ddd; }',
+  'card-hostile.html': '* { all: unset !important; } div { display: none !important; } :host { display: none !important; } ' +
+    'backstory-card { opacity: 0 !important; } * { font-size: 40px !important; color: red !important; }',
+  'card-scheme.html': ':root { color-scheme: light dark; }',
+  'card-scheme-dark.html': ':root { color-scheme: dark; }',
+};
+
+function variant(name: string): string {
+  return CARD_HTML.replace('</style>', `${VARIANTS[name]!}</style>`);
+}
+
 const axeSource = readFileSync(createRequire(join(ROOT, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
 for (const name of BROWSERS) {
   describe(`hover cards in ${name}`, () => {
     const ctx = useBrowser(name, { variant: 'test' });
+    const openVariant = (file: string) => {
+      ctx().server.route(`/${file}`, variant(file));
+      return ctx().openPage(file);
+    };
 
     it('opens after the pointer rests on a name, stays while hovered, and closes after it leaves', async () => {
       const page = await ctx().openPage('card.html');
@@ -213,8 +230,7 @@ for (const name of BROWSERS) {
       const frame = page.frames().find((f) => f.url().endsWith('/card.html'))!;
       await frame.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n >= 5; })()`, { polling: 50, timeout: 10_000 });
       const inner = (await frame.evaluate(`(() => {
-        for (const [name, h] of CSS.highlights) for (const r of h) {
-          const range = document.createRange(); range.setStart(r.startContainer, r.startOffset); range.setEnd(r.endContainer, r.endOffset);
+        for (const range of ${BACKSTORY_LIVE_RANGES}) {
           if (range.toString() === 'Elon Musk') { const b = range.getClientRects()[0]; return { x: b.left + 10, y: b.top + b.height / 2 }; }
         }
       })()`)) as { x: number; y: number };
@@ -246,7 +262,7 @@ for (const name of BROWSERS) {
       await hover(page, 'Elon Musk');
       const normal = await waitForCard(page, 'Elon Musk');
       await page.close();
-      const hostile = await ctx().openPage('card-hostile.html');
+      const hostile = await openVariant('card-hostile.html');
       await openFixture(hostile);
       await hover(hostile, 'Elon Musk');
       const attacked = await waitForCard(hostile, 'Elon Musk');
@@ -258,8 +274,7 @@ for (const name of BROWSERS) {
     });
 
     it('is styled on a page with a strict Content-Security-Policy', async () => {
-      const html = readFileSync(join(ROOT, 'tests/fixtures/pages/card.html'), 'utf8');
-      ctx().server.route('/card-csp.html', html, { 'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'none'" });
+      ctx().server.route('/card-csp.html', CARD_HTML, { 'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'none'" });
       const page = await ctx().openPage('card-csp.html');
       await openFixture(page);
       await hover(page, 'Elon Musk');
@@ -269,7 +284,7 @@ for (const name of BROWSERS) {
     });
 
     it('is a dark card on a dark page', async () => {
-      const page = await ctx().openPage('card-dark.html');
+      const page = await openVariant('card-dark.html');
       await openFixture(page);
       await hover(page, 'Elon Musk');
       const shown = await waitForCard(page, 'Elon Musk');
@@ -278,7 +293,7 @@ for (const name of BROWSERS) {
     });
 
     it('follows the reader’s colour scheme on a page that leaves it to them', async () => {
-      const page = await ctx().openPage('card-scheme.html');
+      const page = await openVariant('card-scheme.html');
       await openFixture(page);
       await hover(page, 'Elon Musk');
       expect((await waitForCard(page, 'Elon Musk')).bg).toBe('rgb(255, 255, 255)');
@@ -293,9 +308,9 @@ for (const name of BROWSERS) {
       } catch {
         emulated = false;
       }
-      const html = readFileSync(join(ROOT, 'tests/fixtures/pages/card-scheme.html'), 'utf8');
-      ctx().server.route('/card-scheme-dark.html', emulated ? html : html.replace('color-scheme: light dark', 'color-scheme: dark'));
-      await dark.goto(ctx().server.origin + 'card-scheme-dark.html', { waitUntil: 'load' });
+      const file = emulated ? 'card-scheme.html' : 'card-scheme-dark.html';
+      ctx().server.route(`/${file}`, variant(file));
+      await dark.goto(ctx().server.origin + file, { waitUntil: 'load' });
       await openFixture(dark);
       await hover(dark, 'Elon Musk');
       expect((await waitForCard(dark, 'Elon Musk')).bg).toBe('rgb(28, 33, 40)');
