@@ -20,4 +20,11 @@ browser.commands.onCommand.addListener((command, tab) => {
   sendCommand(tab.id, command).catch(() => undefined);
 });
 
-onBackgroundMessage({ openOptions: () => browser.runtime.openOptionsPage() });
+onBackgroundMessage({
+  openOptions: () => browser.runtime.openOptionsPage(),
+  // How many distinct entities the tab shows; nothing while paused (count 0).
+  badge: async (tabId, count) => {
+    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+  },
+});

@@ -285,7 +285,11 @@ export class Annotator {
       for (const state of changed) this.repaint(state, this.resolver.shown(state));
     }
     benchSpent('resolve', started);
+    this.onShownChange?.();
   }
+
+  /** Called after the mentions shown may have changed (the popup's badge listens). */
+  onShownChange: (() => void) | null = null;
 
   /** Makes one block's painted mentions match `next`. */
   private repaint(state: BlockState, next: readonly RawMatch[]): void {

@@ -10,13 +10,13 @@
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
 import { loadBundledIndex } from '../platform/packs';
 import { loadBundledPack } from '../platform/pack-data';
-import { onCommand, openOptionsPage } from '../platform/messaging';
+import { onCommand, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
 import { hiddenOn, hideEntity, isPausedOn, pauseSite, siteOf, type Settings } from '../core/settings';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
 import { cardShadowMode, onTestCommand } from './test-hooks';
-import { isCommand, type CompiledIndex } from '../core';
+import { isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
@@ -48,6 +48,7 @@ function start(): void {
   let run: AbortController | null = null;
   let annotator: Annotator | null = null;
   let current: Settings | null = null;
+  let cardsOfRun: CardController | null = null;
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
   const active = (s: Settings) => s.enabled && !(site && isPausedOn(s, site));
@@ -87,6 +88,19 @@ function start(): void {
       openSettings: openOptionsPage,
       shadowMode: cardShadowMode(),
     });
+    cardsOfRun = cards;
+    // The toolbar badge: distinct entities shown, a moment after the page settles.
+    let badgeTimer = 0;
+    own.onShownChange = () => {
+      clearTimeout(badgeTimer);
+      badgeTimer = window.setTimeout(() => {
+        if (!signal.aborted) setBadgeCount(new Set(own.mentions().map((m) => own.entity(m).key)).size);
+      }, 250);
+    };
+    signal.addEventListener('abort', () => {
+      clearTimeout(badgeTimer);
+      setBadgeCount(0);
+    }, { once: true });
     // Keyboard commands go to every frame of the tab: the one with focus acts.
     const runCommand = (command: string) => {
       if (!isCommand(command)) return;
@@ -115,6 +129,7 @@ function start(): void {
       run.abort();
       run = null;
       annotator = null;
+      cardsOfRun = null;
     } else if (annotator) {
       // Same run, new choices: repaint without reading the page again (only if they changed).
       const options = optionsOf(settings);
@@ -126,6 +141,16 @@ function start(): void {
     }
   };
   lifetime.signal.addEventListener('abort', () => run?.abort(), { once: true });
+
+  // The popup asks the top frame what it shows, and to show an entity.
+  onPopupRequest({
+    pageInfo: (): PageInfo => {
+      const state = !current || !current.enabled ? 'off' : site && isPausedOn(current, site) ? 'paused' : 'on';
+      const shown = state === 'on' && annotator ? annotator.mentions().map((m) => annotator!.entity(m)) : [];
+      return { site, state, entities: pageEntities(shown) };
+    },
+    showEntity: (key) => void cardsOfRun?.showEntity(key),
+  }, lifetime.signal);
 
   watchSettings(apply, lifetime.signal);
   loadSettings().then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));

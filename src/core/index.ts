@@ -68,4 +68,4 @@ export {
   type CardTimelineEntry,
   type CardWhy,
 } from './card/card-model';
-export { COMMANDS, isCommand, isMessageOf, type Command, type Message, type ToBackground, type ToContent } from './messages/protocol';
+export { COMMANDS, isCommand, isMessageOf, pageEntities, type Command, type Message, type PageEntity, type PageInfo, type ToBackground, type ToContent } from './messages/protocol';

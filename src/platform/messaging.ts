@@ -4,16 +4,60 @@
  * Promise for every message would claim the others' too).
  */
 import { browser, type Runtime } from './browser';
-import { isCommand, isMessageOf, type Command, type ToBackground, type ToContent } from '../core';
+import { isCommand, isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
 
 /** Content script: calls `handler` with each keyboard command sent to this tab, until `signal` aborts. */
 export function onCommand(handler: (command: Command) => void, signal: AbortSignal): void {
   const listener = (message: unknown): undefined => {
-    if (isMessageOf<ToContent>(message, ['backstory/command']) && isCommand(message.command)) handler(message.command);
+    if (isMessageOf<ToContent>(message, ['backstory/command']) && message.type === 'backstory/command' && isCommand(message.command)) handler(message.command);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/**
+ * Content script: answers the popup (what is on this page; show an entity), in the top frame only,
+ * until `signal` aborts. Returns a Promise only for its own message types.
+ */
+export function onPopupRequest(handlers: { pageInfo(): PageInfo; showEntity(key: string): void }, signal: AbortSignal): void {
+  if (window.top !== window) return;
+  const listener = (message: unknown): Promise<PageInfo | null> | undefined => {
+    if (isMessageOf<ToContent>(message, ['backstory/page-info'])) return Promise.resolve(handlers.pageInfo());
+    if (isMessageOf<ToContent>(message, ['backstory/show-entity']) && message.type === 'backstory/show-entity' && typeof message.key === 'string') {
+      handlers.showEntity(message.key);
+      return Promise.resolve(null);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/** Content script (top frame): tells the background how many entities to show on the badge. */
+export function setBadgeCount(count: number): void {
+  if (window.top !== window) return;
+  const message: { type: 'backstory/badge' } & ToBackground['backstory/badge'] = { type: 'backstory/badge', count };
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Popup: asks tab `tabId`'s top frame what it shows; null where no content script answers. */
+export async function askPageInfo(tabId: number): Promise<PageInfo | null> {
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'backstory/page-info' }, { frameId: 0 });
+    return isPageInfo(answer) ? answer : null;
+  } catch {
+    return null;
+  }
+}
+
+function isPageInfo(value: unknown): value is PageInfo {
+  return typeof value === 'object' && value !== null && Array.isArray((value as PageInfo).entities);
+}
+
+/** Popup: has tab `tabId` scroll to the entity's first mention and open its card. */
+export async function showEntityInTab(tabId: number, key: string): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type: 'backstory/show-entity', key }, { frameId: 0 });
 }
 
 /** Content script: asks the background to open the options page (content scripts cannot). */
@@ -29,11 +73,17 @@ export async function sendCommand(tabId: number, command: Command): Promise<void
 }
 
 /** Background: handles the content script's requests. */
-export function onBackgroundMessage(handlers: { openOptions(): Promise<void> }): void {
+export function onBackgroundMessage(handlers: { openOptions(): Promise<void>; badge(tabId: number, count: number): Promise<void> }): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts.
     if (sender.id !== browser.runtime.id) return undefined;
     if (isMessageOf<ToBackground>(message, ['backstory/open-options'])) return handlers.openOptions();
+    if (isMessageOf<ToBackground>(message, ['backstory/badge']) && message.type === 'backstory/badge') {
+      // The tab comes from the sender, never from the payload; only its top frame sets the badge.
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0 || !Number.isInteger(message.count)) return undefined;
+      return handlers.badge(tabId, message.count);
+    }
     return undefined;
   });
 }

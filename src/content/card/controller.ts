@@ -109,6 +109,12 @@ export class CardController {
     await this.openAndReveal(target);
   }
 
+  /** The popup's entity list: scrolls to the entity's first mention and opens its card. */
+  async showEntity(key: string): Promise<void> {
+    const first = this.o.annotator.mentions().find((m) => this.o.annotator.entity(m).key === key);
+    if (first) await this.openAndReveal(first);
+  }
+
   /** The next/previous-mention commands: from the open card's mention (or the selection). */
   async step(direction: 1 | -1): Promise<void> {
     const mentions = this.o.annotator.mentions();

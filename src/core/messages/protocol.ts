@@ -8,14 +8,53 @@
 export const COMMANDS = ['open-card', 'next-mention', 'previous-mention'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** Background to content script: a keyboard command, for the frame that has focus. */
+import type { EntityType } from '../pack/types';
+
+/** One entity found on a page, as the popup lists it. */
+export interface PageEntity {
+  readonly key: string;
+  readonly name: string;
+  readonly type: EntityType;
+  /** Mentions shown on the page. */
+  readonly count: number;
+}
+
+/** What the popup learns from the tab's top frame. */
+export interface PageInfo {
+  /** The page's site (hostname), for the per-site switch. */
+  readonly site: string | null;
+  /** 'on': annotating; 'paused': off on this site; 'off': off everywhere. */
+  readonly state: 'on' | 'paused' | 'off';
+  /** The entities shown, in order of first mention. */
+  readonly entities: readonly PageEntity[];
+}
+
+/**
+ * Background or popup to content script: a keyboard command (for the frame that has focus); the
+ * popup's questions, for the top frame: what is on the page, and show this entity.
+ */
 export interface ToContent {
   'backstory/command': { command: Command };
+  'backstory/page-info': object;
+  'backstory/show-entity': { key: string };
 }
 
 /** Content script (or an extension page) to background. */
 export interface ToBackground {
   'backstory/open-options': object;
+  /** The top frame's count of distinct entities shown, for the toolbar badge (0 while paused). */
+  'backstory/badge': { count: number };
+}
+
+/** The entities among `shown` (one key per mention, in page order), with their mention counts. */
+export function pageEntities(shown: readonly { key: string; name: string; type: EntityType }[]): PageEntity[] {
+  const byKey = new Map<string, { key: string; name: string; type: EntityType; count: number }>();
+  for (const m of shown) {
+    const e = byKey.get(m.key);
+    if (e) e.count++;
+    else byKey.set(m.key, { key: m.key, name: m.name, type: m.type, count: 1 });
+  }
+  return [...byKey.values()];
 }
 
 export type Message<M> = { [K in keyof M]: { type: K } & M[K] }[keyof M];

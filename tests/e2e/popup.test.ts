@@ -1,0 +1,115 @@
+/**
+ * The popup in real Chromium and Firefox. Puppeteer cannot click the toolbar button, so the popup
+ * is opened as a page and told which tab it is about (`popup.html?tab=<id>`), the tab id being
+ * found from the popup itself, the way the extension finds it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { BROWSERS, highlightedTexts, useBrowser } from './harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** In an extension page: the id of the tab whose top frame reports `site`. */
+const FIND_TAB = `(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  for (const tab of await api.tabs.query({})) {
+    try {
+      const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
+      if (info && info.site === '127.0.0.1') return tab.id;
+    } catch {}
+  }
+  return null;
+})()`;
+
+async function openPopupFor(ctx: () => { ext: { openExtensionPage(path: string, sel: string): Promise<Page> } }): Promise<{ popup: Page; tabId: number }> {
+  const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+  const tabId = (await finder.evaluate(FIND_TAB)) as number | null;
+  await finder.close();
+  if (tabId === null) throw new Error('no tab answers for 127.0.0.1');
+  const popup = await ctx().ext.openExtensionPage(`popup.html?tab=${tabId}`, '#enabled');
+  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 10_000 });
+  return { popup, tabId };
+}
+
+function entitiesShown(popup: Page): Promise<{ group: string; name: string; count: number }[]> {
+  return popup.evaluate(`[...document.querySelectorAll('#entities ul')].flatMap((ul) => [...ul.querySelectorAll('button')].map((b) => ({
+    group: ul.previousElementSibling.textContent, name: b.firstChild.textContent, count: Number(b.lastChild.textContent) })))`) as Promise<{ group: string; name: string; count: number }[]>;
+}
+
+for (const name of BROWSERS) {
+  describe(`the popup in ${name}`, () => {
+    const ctx = useBrowser(name, { variant: 'test' });
+
+    async function openFixture(): Promise<Page> {
+      const page = await ctx().openPage('card.html');
+      await page.bringToFront();
+      await page.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n >= 5; })()`, { polling: 50, timeout: 10_000 });
+      return page;
+    }
+
+    it('lists the entities of the tab by type with their mention counts, and the badge counts them', async () => {
+      const page = await openFixture();
+      const { popup, tabId } = await openPopupFor(ctx);
+      const shown = await entitiesShown(popup);
+      expect(shown).toEqual(expect.arrayContaining([
+        { group: 'People', name: 'Elon Musk', count: 1 },
+        { group: 'People', name: 'Donald Trump', count: 1 },
+        { group: 'Organisations', name: 'Center for International Policy', count: 1 },
+      ]));
+      // Groups in a fixed order, each entity once.
+      expect(new Set(shown.map((e) => e.name)).size).toBe(shown.length);
+      const badge = (await popup.evaluate(`(globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: ${tabId} })`)) as string;
+      expect(Number(badge)).toBe(shown.length);
+      await popup.close();
+      await page.close();
+    });
+
+    it('choosing an entity scrolls the tab to it and opens its card', async () => {
+      const page = await openFixture();
+      const { popup } = await openPopupFor(ctx);
+      // The popup closes itself after the click (as a real popup does once the card is asked for).
+      await popup.evaluate(`setTimeout(() => [...document.querySelectorAll('#entities button')].find((b) => b.firstChild.textContent === 'Hezbollah').click(), 0)`);
+      await sleep(300);
+      await page.waitForFunction(`(() => { const h = document.querySelector('backstory-card'); const n = h && h.shadowRoot.querySelector('.card:not(.placing) .name'); return n && n.textContent === 'Hezbollah'; })()`, { polling: 50, timeout: 5_000 });
+      if (!popup.isClosed()) await popup.close().catch(() => undefined);
+      await page.close();
+    });
+
+    it('the site switch pauses and resumes the site at once', async () => {
+      const page = await openFixture();
+      const { popup } = await openPopupFor(ctx);
+      expect(await popup.$eval('#site-enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
+      expect(await popup.$eval('#site-label', (el) => el.textContent)).toContain('127.0.0.1');
+      await popup.click('#site-enabled');
+      await page.waitForFunction(`(() => { for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-') && h.size > 0) return false; return true; })()`, { polling: 50, timeout: 5_000 });
+      await popup.click('#site-enabled');
+      await page.bringToFront();
+      const deadline = Date.now() + 5_000;
+      while ((await highlightedTexts(page)).length === 0 && Date.now() < deadline) await sleep(50);
+      expect(await highlightedTexts(page)).toContain('Elon Musk');
+      await popup.close();
+      await page.close();
+    });
+
+    it('says plainly when it cannot read the tab', async () => {
+      const blank = await ctx().ext.browser.newPage();
+      const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+      // A tab without Backstory's content script: none answers there.
+      const tabId = (await finder.evaluate(`(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        for (const tab of await api.tabs.query({})) {
+          try { await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 }); } catch { return tab.id; }
+        }
+        return null;
+      })()`)) as number | null;
+      await finder.close();
+      expect(tabId).not.toBeNull();
+      const popup = await ctx().ext.openExtensionPage(`popup.html?tab=${tabId!}`, '#enabled');
+      await popup.waitForFunction(`!document.querySelector('#unavailable').hidden`, { polling: 50, timeout: 5_000 });
+      expect(await popup.$eval('#unavailable', (el) => el.textContent)).toMatch(/cannot read this tab/);
+      expect(await popup.$eval('#page', (el) => (el as HTMLElement).hidden)).toBe(true);
+      await popup.close();
+      await blank.close();
+    });
+  });
+}
