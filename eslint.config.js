@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
  * - src/core is pure: it imports nothing from the browser-side folders and never the polyfill;
  * - src/dom turns a DOM it is handed into data (text collection rules), for the content script and
  *   the CLI alike: it may use core, never the browser API or an extension context;
+ * - src/ui turns data into DOM (the card) for every context that shows it (content script, popup),
+ *   in the document it is handed: core only, never the browser API or an extension context;
  * - only src/platform imports webextension-polyfill;
  * - an extension context never imports another context's code (content never imports background, ...).
  */
@@ -81,6 +83,22 @@ export default tseslint.config(
       'no-restricted-globals': ['error',
         { name: 'document', message: 'src/dom works on the nodes it is handed, never the global document.' },
         { name: 'window', message: 'src/dom works on the nodes it is handed, never the global window.' },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [polyfill],
+        patterns: [{
+          group: ['**/platform/**', '**/dom/**', ...contexts.map((c) => `**/${c}/**`)],
+          message: 'src/ui builds DOM from data for any context: core only, no browser API, no extension context.',
+        }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'document', message: 'src/ui builds in the document it is handed, never the global document.' },
+        { name: 'window', message: 'src/ui works in the document it is handed, never the global window.' },
       ],
     },
   },

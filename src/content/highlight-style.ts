@@ -21,21 +21,13 @@
  * mention is painted.
  */
 import { ENTITY_TYPES, type EntityType } from '../core';
+import { TYPE_COLOURS } from '../ui/type-colours';
 
 /** The registry name of a type's highlight; prefixed because the registry is shared with the page. */
 export function highlightName(type: EntityType): string {
   return `backstory-${type}`;
 }
 
-/** Each type's colour: mid-tones, distinct in hue and in lightness. */
-export const TYPE_COLOURS: Record<EntityType, string> = {
-  person: '#d97706',
-  organization: '#3b82f6',
-  place: '#0d9488',
-  event: '#a855f7',
-  agreement: '#db2777',
-  concept: '#64748b',
-};
 
 /** How much of the colour the wash mixes in: enough to find a name at a glance, little enough to read through. */
 const WASH_PERCENT = 24;

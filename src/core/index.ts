@@ -69,3 +69,4 @@ export {
   type CardWhy,
 } from './card/card-model';
 export { COMMANDS, isCommand, isMessageOf, pageEntities, type Command, type Message, type PageEntity, type PageInfo, type ToBackground, type ToContent } from './messages/protocol';
+export { searchEntities, type SearchHit } from './card/search';

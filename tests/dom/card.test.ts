@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { cardModel, type Pack } from '../../src/core';
-import { renderCard, type CardActions } from '../../src/content/card/view';
+import { renderCard, type CardActions } from '../../src/ui/card-view';
 import { CardHost, HOST_TAG } from '../../src/content/card/card-host';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';

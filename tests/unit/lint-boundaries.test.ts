@@ -35,6 +35,13 @@ describe('context boundaries', () => {
     expect(problems.filter((p) => p.startsWith('no-restricted'))).toEqual([]);
   });
 
+  it('keep the shared card UI free of the browser API and of any one context', async () => {
+    const api = await ruleIdsFor('src/ui/card-view.ts', "import { browser } from '../platform/browser';\nexport const x = browser;\n");
+    expect(api.join('\n')).toMatch(/src\/ui builds DOM from data for any context/);
+    const global = await ruleIdsFor('src/ui/card-view.ts', 'export const x = document.title;\n');
+    expect(global.join('\n')).toMatch(/never the global document/);
+  });
+
   it('forbid writing HTML strings into the page', async () => {
     const problems = await ruleIdsFor('src/content/main.ts', "document.body.innerHTML = '<b>x</b>';\n");
     expect(problems.join('\n')).toMatch(/never innerHTML/);

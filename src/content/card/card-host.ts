@@ -15,7 +15,7 @@
  */
 import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { OWN_UI_ATTRIBUTE } from '../../dom/text-nodes';
-import { cardCss } from './styles';
+import { cardCss } from '../../ui/card-styles';
 
 /** The host element's tag: a custom element name, so no page selector by tag can match it. */
 export const HOST_TAG = 'backstory-card';

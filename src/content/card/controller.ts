@@ -16,7 +16,7 @@ import { aliasInfo, cardModel, type CardModel, type Pack } from '../../core';
 import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost } from './card-host';
-import { renderCard, type CardView } from './view';
+import { renderCard, type CardView } from '../../ui/card-view';
 import { benchCardRequested, benchCardShown } from '../bench-marks';
 
 /** How long after the pointer left both mention and card the card closes. */

@@ -7,8 +7,8 @@
  * sets the `dark` class: a dark card on a dark page). Sizes in rem/em of the card's own 15px base
  * and max-height in vh keep it readable at 200% zoom; motion only where the reader allows it.
  */
-import { ENTITY_TYPES } from '../../core';
-import { TYPE_COLOURS } from '../highlight-style';
+import { ENTITY_TYPES } from '../core';
+import { TYPE_COLOURS } from './type-colours';
 
 export function cardCss(): string {
   const typeRules = ENTITY_TYPES.map((t) => `.type-${t} { --type: ${TYPE_COLOURS[t]}; }`).join('\n');

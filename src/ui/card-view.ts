@@ -6,7 +6,7 @@
  * The card is a dialog named by the entity's name; its parts are plain headings, lists and buttons,
  * so a screen reader can walk it, and nothing in it is aria-hidden.
  */
-import type { CardModel, CardSource } from '../../core';
+import type { CardModel, CardSource } from '../core';
 
 /** What the card's buttons do; the controller supplies them. */
 export interface CardActions {
