@@ -55,6 +55,8 @@ function compilePackAssets(): string[] {
   mkdirSync(out, { recursive: true });
   const parts = writeIndexParts(out, compileBundled(packs.map((p) => p.pack)));
   for (const { pack } of packs) writeFileSync(join(out, `${pack.id}.json`), JSON.stringify(pack));
+  // The packs' ids, for the extension pages (the popup's search).
+  writeFileSync(join(out, 'list.json'), JSON.stringify(packs.map((p) => p.pack.id)));
   return parts.map((f) => `packs/${f}`);
 }
 

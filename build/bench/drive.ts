@@ -209,6 +209,42 @@ export async function runCard(ext: LaunchedBrowser, url: string, timeoutMs = 60_
   }
 }
 
+/**
+ * The popup on a page Backstory has painted: ms from the popup's navigation start (the click) to
+ * its entity list shown, for `runs` openings. Puppeteer cannot press the toolbar button, so the
+ * popup opens as a page told which tab it is about.
+ */
+export async function runPopup(ext: LaunchedBrowser, url: string, runs: number, timeoutMs = 60_000): Promise<number[]> {
+  const page = await openFresh(ext, url);
+  try {
+    await page.bringToFront();
+    await waitForMark(page, 'backstory:painted', timeoutMs);
+    const finder = await ext.openExtensionPage('popup.html', '#enabled');
+    const tabId = (await finder.evaluate(`(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      for (const tab of await api.tabs.query({})) {
+        try {
+          const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
+          if (info && info.entities.length > 0) return tab.id;
+        } catch {}
+      }
+      return null;
+    })()`)) as number | null;
+    await finder.close();
+    if (tabId === null) throw new Error('no tab answers the popup');
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const popup = await ext.openExtensionPage(`popup.html?tab=${tabId}`, '#enabled');
+      await waitForMark(popup, 'backstory:popup-list', timeoutMs);
+      times.push((await popup.evaluate(`performance.getEntriesByName('backstory:popup-list')[0].startTime`)) as number);
+      await popup.close();
+    }
+    return times;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
 /** The scripts a baseline page needs: the bundled baselines and, for mark.js, its minified build. */
 export interface BaselineScripts {
   baselines: string;

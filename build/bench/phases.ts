@@ -4,7 +4,7 @@
  * and in Firefox; and the 100,000-alias pack against the normal build, interleaved.
  */
 import type { LaunchedBrowser } from '../browsers';
-import { heapWithoutBackstory, runBackstory, runBaseline, runCard, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
+import { heapWithoutBackstory, runBackstory, runBaseline, runCard, runPopup, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
 import type { BaselineKind } from './page-baselines';
 import { median, repeat, round, summariseBackstory, summariseBaseline, traceBreakdown } from './summary';
 import type { SizeFigures } from './report';
@@ -55,6 +55,8 @@ export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: b
       figures[size].card_open_ms = round(median(cards.map((c) => c.openMs)));
       figures[size].card_longest_task_ms = round(median(cards.map((c) => c.longestTaskMs)));
       figures[size].card_busy_ms = round(median(cards.map((c) => c.busyMs)));
+      plan.log(`${ext.name} ${size}: popup x5`);
+      figures[size].popup_list_ms = round(median(await runPopup(ext, plan.url(size), 5)));
     }
   }
   return { figures, tracedRuns };

@@ -23,3 +23,11 @@ export function loadBundledPack(packId: string): Promise<Pack> {
   }
   return pending;
 }
+
+/** Every bundled pack (packs/list.json names them), for the popup's search. */
+export async function loadBundledPacks(): Promise<Pack[]> {
+  const response = await fetch(browser.runtime.getURL('packs/list.json'));
+  if (!response.ok) throw new Error(`could not read packs/list.json: ${response.status}`);
+  const ids = JSON.parse(await response.text()) as string[];
+  return Promise.all(ids.map(loadBundledPack));
+}

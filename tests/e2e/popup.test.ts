@@ -91,6 +91,22 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('finds any entity of the packs by name or alias, and shows its card in the popup', async () => {
+      const page = await openFixture();
+      const { popup } = await openPopupFor(ctx);
+      await popup.type('#search', 'qassim');
+      await popup.waitForFunction(`[...document.querySelectorAll('#results button')].some((b) => b.firstChild.textContent === 'Qasem Soleimani')`, { polling: 50, timeout: 5_000 });
+      await popup.evaluate(`[...document.querySelectorAll('#results button')].find((b) => b.firstChild.textContent === 'Qasem Soleimani').click()`);
+      await popup.waitForFunction(`(() => { const v = document.querySelector('#card-view'); const n = !v.hidden && v.shadowRoot && v.shadowRoot.querySelector('.name'); return n && n.textContent === 'Qasem Soleimani'; })()`, { polling: 50, timeout: 5_000 });
+      // The card's related entities open in place, with Back.
+      await popup.evaluate(`document.querySelector('#card-view').shadowRoot.querySelector('.related-entity').click()`);
+      await popup.waitForFunction(`!!document.querySelector('#card-view').shadowRoot.querySelector('.back')`, { polling: 50, timeout: 5_000 });
+      await popup.evaluate(`document.querySelector('#card-view').shadowRoot.querySelector('.back').click()`);
+      await popup.waitForFunction(`document.querySelector('#card-view').shadowRoot.querySelector('.name').textContent === 'Qasem Soleimani'`, { polling: 50, timeout: 5_000 });
+      await popup.close();
+      await page.close();
+    });
+
     it('says plainly when it cannot read the tab', async () => {
       const blank = await ctx().ext.browser.newPage();
       const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
