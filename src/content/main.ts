@@ -16,7 +16,7 @@ import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
 import { cardShadowMode, onTestCommand } from './test-hooks';
-import { isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
+import { ENTITY_TYPES, isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles } from './highlight-style';
 import { Painter } from './painter';
@@ -52,8 +52,14 @@ function start(): void {
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
   const active = (s: Settings) => s.enabled && !(site && isPausedOn(s, site));
-  const optionsOf = (s: Settings): AnnotatorOptions => ({ mode: s.mentionMode, hiddenEntities: site ? hiddenOn(s, site) : new Set() });
-  const optionsKey = (o: AnnotatorOptions) => `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}`;
+  const optionsOf = (s: Settings): AnnotatorOptions => ({
+    mode: s.mentionMode,
+    hiddenEntities: site ? hiddenOn(s, site) : new Set(),
+    // All types is no filter at all (the resolver then skips the check).
+    ...(s.enabledTypes.length < ENTITY_TYPES.length ? { enabledTypes: new Set(s.enabledTypes) } : {}),
+  });
+  const optionsKey = (o: AnnotatorOptions) =>
+    `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}|${o.enabledTypes ? [...o.enabledTypes].join(',') : '*'}`;
   let shownOptions = '';
 
   const begin = async (signal: AbortSignal, settings: Settings) => {

@@ -1,5 +1,6 @@
 /**
- * The options page: the global switch, the hover delay, the per-site choices and a reset. Every
+ * The options page: the global switch, the kinds of names and the mentions to highlight, the hover
+ * delay, the per-site choices and a reset. Every
  * control writes its setting at once and reflects changes made elsewhere (the popup, a card in
  * another tab). Stored text (hostnames, entity keys) is written with textContent only.
  */
@@ -10,6 +11,7 @@ import {
 import {
   MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, hideEntity, pauseSite, type Settings, type SettingsPatch, type SiteSettings,
 } from '../core/settings';
+import { ENTITY_TYPES, type EntityType } from '../core';
 
 const toggle = document.querySelector<HTMLInputElement>('#enabled')!;
 const delay = document.querySelector<HTMLInputElement>('#hover-delay')!;
@@ -17,6 +19,31 @@ const sitesHeading = document.querySelector<HTMLElement>('#sites-heading')!;
 const sitesEmpty = document.querySelector<HTMLElement>('#sites-empty')!;
 const sitesList = document.querySelector<HTMLUListElement>('#sites')!;
 const reset = document.querySelector<HTMLButtonElement>('#reset')!;
+const typesBox = document.querySelector<HTMLElement>('#types')!;
+const modeAll = document.querySelector<HTMLInputElement>('#mode-all')!;
+const modeFirst = document.querySelector<HTMLInputElement>('#mode-first')!;
+
+/** The same group names as the popup's. */
+const TYPE_KEYS: Record<EntityType, string> = {
+  person: 'typePerson', organization: 'typeOrganization', place: 'typePlace', event: 'typeEvent', agreement: 'typeAgreement', concept: 'typeConcept',
+};
+
+/** One checkbox per entity type; a change writes the checked ones at once. */
+function buildTypes(): void {
+  for (const type of ENTITY_TYPES) {
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.id = `type-${type}`;
+    input.value = type;
+    input.addEventListener('change', () => {
+      const checked = [...typesBox.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value as EntityType);
+      save({ enabledTypes: checked });
+    });
+    const label = document.createElement('label');
+    label.append(input, ' ', t(TYPE_KEYS[type]));
+    typesBox.append(label);
+  }
+}
 const saved = document.querySelector<HTMLElement>('#saved')!;
 
 /** The settings on screen, for putting back a hover delay the reader left blank. */
@@ -27,6 +54,12 @@ let delayEdited = false;
 function show(settings: Settings): void {
   current = settings;
   toggle.checked = settings.enabled;
+  for (const type of ENTITY_TYPES) {
+    const box = typesBox.querySelector<HTMLInputElement>(`#type-${type}`);
+    if (box) box.checked = settings.enabledTypes.includes(type);
+  }
+  modeAll.checked = settings.mentionMode === 'all';
+  modeFirst.checked = settings.mentionMode === 'first';
   if (!delayEdited) delay.value = String(settings.hoverDelayMs);
   showSites(settings);
 }
@@ -124,7 +157,13 @@ async function init(): Promise<void> {
   localize(document);
   delay.min = String(MIN_HOVER_DELAY_MS);
   delay.max = String(MAX_HOVER_DELAY_MS);
+  buildTypes();
   show(await loadSettings({ writeBack: true }));
+  for (const radio of [modeAll, modeFirst]) {
+    radio.addEventListener('change', () => {
+      if (radio.checked) save({ mentionMode: radio.value === 'first' ? 'first' : 'all' });
+    });
+  }
   toggle.addEventListener('change', () => save({ enabled: toggle.checked }));
   delay.addEventListener('input', () => { delayEdited = true; });
   delay.addEventListener('change', commitDelay);

@@ -107,6 +107,50 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('the options page’s kinds of names and mention mode apply live to open tabs', async () => {
+      const page = await openFixture();
+      const options = await ctx().ext.openExtensionPage('options.html', '#type-person');
+      expect(await options.$eval('#type-person', (el) => (el as HTMLInputElement).checked)).toBe(true);
+      await options.click('#type-person');
+      await page.bringToFront();
+      const until = async (check: (texts: string[]) => boolean) => {
+        const deadline = Date.now() + 5_000;
+        let texts = await highlightedTexts(page);
+        while (!check(texts) && Date.now() < deadline) {
+          await sleep(50);
+          texts = await highlightedTexts(page);
+        }
+        return texts;
+      };
+      let texts = await until((t) => !t.includes('Elon Musk'));
+      expect(texts).not.toContain('Elon Musk');
+      expect(texts).toContain('Center for International Policy');
+      await options.bringToFront();
+      await options.click('#type-person');
+      await page.bringToFront();
+      texts = await until((t) => t.includes('Elon Musk'));
+      expect(texts).toContain('Elon Musk');
+      // First mention only: on a page naming the same people 300 times, each is painted once.
+      const long = await ctx().openPage('long.html');
+      await long.bringToFront();
+      await long.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n > 10; })()`, { polling: 50, timeout: 10_000 });
+      await options.bringToFront();
+      await options.click('#mode-first');
+      await long.bringToFront();
+      const deadline = Date.now() + 5_000;
+      let firsts = await highlightedTexts(long);
+      while (firsts.filter((t) => t === 'Elon Musk').length !== 1 && Date.now() < deadline) {
+        await sleep(50);
+        firsts = await highlightedTexts(long);
+      }
+      expect(firsts.filter((t) => t === 'Elon Musk')).toHaveLength(1);
+      await options.bringToFront();
+      await options.click('#mode-all');
+      await options.close();
+      await long.close();
+      await page.close();
+    });
+
     it('says plainly when it cannot read the tab', async () => {
       const blank = await ctx().ext.browser.newPage();
       const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');

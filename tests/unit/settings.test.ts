@@ -5,7 +5,7 @@ import {
 
 describe('settings defaults', () => {
   it('start switched on at the current version, with a 300 ms hover delay and no site choices', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
   });
 
   it('are a fresh object each time', () => {
@@ -36,19 +36,33 @@ describe('settings migrations', () => {
 
   it('runs from an unversioned object to the current version', () => {
     expect(migrate({ enabled: false }))
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
   });
 
   it('runs from version 1 to the current version', () => {
     expect(readSettings({ version: 1, enabled: false }).settings)
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {} });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
   });
 
   it('runs from version 2 to the current version and asks for the result to be written', () => {
     const r = readSettings({ version: 2, enabled: true, mentionMode: 'first' });
-    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {} });
+    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
     expect(r.repairs).toEqual([]);
     expect(r.needsWrite).toBe(true);
+  });
+
+  it('migration 4 adds every entity type, so readers keep seeing all of them', () => {
+    expect(migrations[4]!({ version: 3, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {} }))
+      .toEqual({ version: 4, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+  });
+
+  it('repairs the entity types: unknown names dropped, order and repeats cleaned, junk to all types', () => {
+    const at = (enabledTypes: unknown) => readSettings({ ...defaultSettings(), enabledTypes });
+    expect(at(['event', 'person', 'event', 'dragon']).settings.enabledTypes).toEqual(['person', 'event']);
+    expect(at(['event', 'person', 'event', 'dragon']).repairs.map((r) => r.field)).toEqual(['enabledTypes']);
+    expect(at([]).settings.enabledTypes).toEqual([]);
+    expect(at('person').settings.enabledTypes).toEqual(defaultSettings().enabledTypes);
+    expect(applyPatch(defaultSettings(), { enabledTypes: ['place', 'person'] }).enabledTypes).toEqual(['person', 'place']);
   });
 
   it('leaves an object from a newer build for repair to read', () => {
@@ -67,6 +81,7 @@ describe('reading stored settings', () => {
     const stored = {
       version: SETTINGS_VERSION, enabled: false, mentionMode: 'first', hoverDelayMs: 0,
       sites: { 'example.com': { paused: true }, 'news.example.org': { hidden: ['p:a', 'p:b'] } },
+      enabledTypes: ['person', 'event'],
     };
     const r = readSettings(stored);
     expect(r.settings).toEqual(stored);

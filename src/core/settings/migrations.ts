@@ -19,6 +19,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
   2: (from) => ({ ...from, mentionMode: 'all', version: 2 }),
   /** 3: adds the hover delay at its default (written out: a shipped step never changes) and per-site choices, none yet. */
   3: (from) => ({ ...from, hoverDelayMs: 300, sites: {}, version: 3 }),
+  /** 4: adds the entity types to highlight: every type, as before (written out, see 3). */
+  4: (from) => ({ ...from, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], version: 4 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

@@ -1,4 +1,5 @@
 import type { MentionMode } from '../match/resolve';
+import { ENTITY_TYPES, type EntityType } from '../pack/types';
 import { cleanSites, mergeSites, type Cleaned, type SiteSettings } from './sites';
 
 export type { MentionMode };
@@ -21,9 +22,11 @@ export interface Settings {
   hoverDelayMs: number;
   /** Per-site choices, keyed by lower-case hostname (see ./sites.ts); least recently changed first. */
   sites: Record<string, SiteSettings>;
+  /** The entity types to highlight, in ENTITY_TYPES order (all of them by default). */
+  enabledTypes: EntityType[];
 }
 
-export const SETTINGS_VERSION = 3 as const;
+export const SETTINGS_VERSION = 4 as const;
 
 /** The hover delay's default and its valid range (integers only). */
 export const DEFAULT_HOVER_DELAY_MS = 300;
@@ -32,7 +35,7 @@ export const MAX_HOVER_DELAY_MS = 2000;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {} };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES] };
 }
 
 /**
@@ -50,12 +53,24 @@ const isMentionMode = (v: unknown): v is MentionMode => v === 'all' || v === 'fi
 const isHoverDelay = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= MIN_HOVER_DELAY_MS && (v as number) <= MAX_HOVER_DELAY_MS;
 
+/**
+ * The entity types, kept in ENTITY_TYPES order without repeats; a value that is not an array, or
+ * names an unknown type, is repaired (unknown names dropped). An empty list is a valid choice.
+ */
+const cleanTypes: FieldRule<EntityType[]> = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const types = ENTITY_TYPES.filter((t) => value.includes(t));
+  const exact = value.length === types.length && value.every((v, i) => v === types[i]);
+  return { value: types, exact };
+};
+
 /** Every field but `version`, with the rule its stored value goes through. */
 const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Settings[K]> } = {
   enabled: whole(isBoolean),
   mentionMode: whole(isMentionMode),
   hoverDelayMs: whole(isHoverDelay),
   sites: cleanSites,
+  enabledTypes: cleanTypes,
 };
 
 /** A field that failed its check on read and was put back to its default. */
@@ -102,7 +117,8 @@ export function applyPatch(current: Settings, patch: SettingsPatch): Settings {
       continue;
     }
     const cleaned = (fieldRules as Record<string, FieldRule<unknown> | undefined>)[field]?.(value);
-    if (cleaned?.exact) (next as unknown as Record<string, unknown>)[field] = cleaned.value;
+    // A list of types in another order is still the reader's choice: keep its cleaned form.
+    if (cleaned?.exact || (field === 'enabledTypes' && cleaned)) (next as unknown as Record<string, unknown>)[field] = cleaned.value;
   }
   return next;
 }
