@@ -15,6 +15,8 @@ import { hiddenOn, hideEntity, isPausedOn, pauseSite, siteOf, type Settings } fr
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
+import { cardStrings } from '../ui/card-strings';
+import { t } from '../platform/i18n';
 import { cardShadowMode, onTestCommand } from './test-hooks';
 import { ENTITY_TYPES, isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
@@ -93,6 +95,7 @@ function start(): void {
       },
       openSettings: openOptionsPage,
       shadowMode: cardShadowMode(),
+      strings: cardStrings(t),
     });
     cardsOfRun = cards;
     // The toolbar badge: distinct entities shown, a moment after the page settles.

@@ -14,6 +14,7 @@ import { ENTITY_TYPES, cardModel, searchEntities, type CardModel, type EntityTyp
 import { hideEntity, isPausedOn, pauseSite, type Settings } from '../core/settings';
 import { renderCard } from '../ui/card-view';
 import { cardCss } from '../ui/card-styles';
+import { cardStrings } from '../ui/card-strings';
 
 const toggle = document.querySelector<HTMLInputElement>('#enabled')!;
 const status = document.querySelector<HTMLElement>('#status')!;
@@ -95,7 +96,7 @@ function showCard(model: CardModel): void {
       if (site) void updateSettings((s) => pauseSite(s, site, true));
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
-  }, { canGoBack: history.length > 0, pinned: false, dark: matchMedia('(prefers-color-scheme: dark)').matches });
+  }, { canGoBack: history.length > 0, pinned: false, dark: matchMedia('(prefers-color-scheme: dark)').matches, strings: cardStrings(t) });
   view.complete();
   shadow.replaceChildren(style, view.root);
   cardView.hidden = false;

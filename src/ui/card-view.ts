@@ -7,6 +7,7 @@
  * so a screen reader can walk it, and nothing in it is aria-hidden.
  */
 import type { CardModel, CardSource } from '../core';
+import type { CardStrings } from './card-strings';
 
 /** What the card's buttons do; the controller supplies them. */
 export interface CardActions {
@@ -36,7 +37,13 @@ export interface CardView {
 let serial = 0;
 
 /** Builds the card for `model` in `doc`; `canGoBack` shows a Back button, `pinned` the pin state. */
-export function renderCard(doc: Document, model: CardModel, actions: CardActions, state: { canGoBack: boolean; pinned: boolean; dark: boolean }): CardView {
+export function renderCard(
+  doc: Document,
+  model: CardModel,
+  actions: CardActions,
+  state: { canGoBack: boolean; pinned: boolean; dark: boolean; strings: CardStrings },
+): CardView {
+  const s = state.strings;
   const id = `backstory-card-${++serial}`;
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
     const node = doc.createElement(tag);
@@ -63,14 +70,14 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
 
   // Header: type (in words, beside its colour), name, pin and close.
   const header = el('div', 'header');
-  const type = el('span', 'type', model.typeLabel);
+  const type = el('span', 'type', s.types[model.type]);
   const name = el('h2', 'name', model.name);
   name.id = `${id}-name`;
   const tools = el('div', 'tools');
-  if (state.canGoBack) tools.append(button('back', 'Back', actions.back, 'Back to the previous card'));
-  const pin = button('pin', state.pinned ? 'Unpin' : 'Pin', actions.togglePin, 'Keep this card open');
+  if (state.canGoBack) tools.append(button('back', s.back, actions.back, s.backTitle));
+  const pin = button('pin', state.pinned ? s.unpin : s.pin, actions.togglePin, s.pinTitle);
   pin.setAttribute('aria-pressed', String(state.pinned));
-  tools.append(pin, button('close', 'Close', actions.close, 'Close (Esc)'));
+  tools.append(pin, button('close', s.close, actions.close, s.closeTitle));
   header.append(type, tools);
   root.append(header, name);
 
@@ -80,7 +87,7 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
   if (model.context) root.append(el('p', 'context', model.context));
 
   if (model.facts.length > 0) {
-    root.append(el('h3', 'section', 'Key facts'));
+    root.append(el('h3', 'section', s.keyFacts));
     const list = el('ul', 'facts');
     for (const f of model.facts) {
       const item = el('li');
@@ -90,7 +97,7 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
         time.dateTime = f.date ?? '';
         item.append(' ', time);
       }
-      if (f.source) item.append(' ', sourceMark(el, f.source));
+      if (f.source) item.append(' ', sourceMark(el, f.source, s));
       list.append(item);
     }
     root.append(list);
@@ -99,25 +106,25 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
   // What lies below the card's first screen is added once the card is placed (see complete()).
   const later: Node[] = [];
   if (model.timeline.length > 0 && (model.type === 'event' || model.type === 'agreement')) {
-    later.push(el('h3', 'section', 'Timeline'));
+    later.push(el('h3', 'section', s.timeline));
     const list = el('ol', 'timeline');
     for (const t of model.timeline) {
       const item = el('li');
       const time = el('time', 'date', t.dateText);
       time.dateTime = t.date;
       item.append(time, ' ', el('span', 'value', t.text));
-      if (t.source) item.append(' ', sourceMark(el, t.source));
+      if (t.source) item.append(' ', sourceMark(el, t.source, s));
       list.append(item);
     }
     later.push(list);
   }
 
   if (model.related.length > 0) {
-    later.push(el('h3', 'section', 'Related'));
+    later.push(el('h3', 'section', s.related));
     const list = el('ul', 'related');
     for (const r of model.related) {
       const item = el('li');
-      const b = button(`related-entity type-${r.type}`, r.name, () => actions.openRelated(r.key), `Open the card of ${r.name}`);
+      const b = button(`related-entity type-${r.type}`, r.name, () => actions.openRelated(r.key), s.relatedTitle(r.name));
       item.append(b);
       list.append(item);
     }
@@ -125,7 +132,7 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
   }
 
   if (model.sources.length > 0) {
-    later.push(el('h3', 'section', 'Sources'));
+    later.push(el('h3', 'section', s.sources));
     const list = el('ol', 'sources');
     for (const s of model.sources) {
       const item = el('li');
@@ -145,15 +152,15 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
   const footer = el('div', 'footer');
   if (model.why) {
     const why = el('p', 'why');
-    why.append(el('span', 'label', 'Why highlighted: '), `“${model.why.text}” matched “${model.why.alias}”.`);
+    why.append(el('span', 'label', s.whyLabel), s.why(model.why.text, model.why.alias));
     footer.append(why);
   }
-  footer.append(el('p', 'pack', `${model.packTitle}, facts as of ${model.asOfText}`));
+  footer.append(el('p', 'pack', s.asOf(model.packTitle, model.asOfText)));
   const actionsRow = el('div', 'actions');
   actionsRow.append(
-    button('hide', 'Not this one here', actions.hideHere, `Stop highlighting ${model.name} on this site`),
-    button('pause', 'Pause on this site', actions.pauseHere, 'Stop highlighting anything on this site'),
-    button('settings', 'Settings', actions.openSettings, 'Open Backstory’s settings'),
+    button('hide', s.hideHere, actions.hideHere, s.hideTitle(model.name)),
+    button('pause', s.pauseHere, actions.pauseHere, s.pauseTitle),
+    button('settings', s.settings, actions.openSettings, s.settingsTitle),
   );
   footer.append(actionsRow);
   later.push(footer);
@@ -171,12 +178,13 @@ export function renderCard(doc: Document, model: CardModel, actions: CardActions
 function sourceMark(
   el: <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => HTMLElementTagNameMap[K],
   source: CardSource,
+  s: CardStrings,
 ): HTMLAnchorElement {
   const a = el('a', 'cite', `[${source.n}]`);
   a.href = source.url;
   a.target = '_blank';
   a.rel = 'noopener noreferrer';
   a.title = source.publisher ? `${source.title} (${source.publisher})` : source.title;
-  a.setAttribute('aria-label', `Source ${source.n}: ${source.title}`);
+  a.setAttribute('aria-label', s.sourceLabel(source.n, source.title));
   return a;
 }

@@ -6,6 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { cardModel, type Pack } from '../../src/core';
 import { renderCard, type CardActions } from '../../src/ui/card-view';
 import { CardHost, HOST_TAG } from '../../src/content/card/card-host';
+import { cardStrings } from '../../src/ui/card-strings';
+import { englishT } from '../support/messages';
+
+const strings = cardStrings(englishT);
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
@@ -46,7 +50,7 @@ function actions(): CardActions & Record<string, ReturnType<typeof vi.fn>> {
 function render(canGoBack = false) {
   const model = cardModel(pack, pack.entities[0]!, { why: { text: 'the event', alias: 'Event' } });
   const a = actions();
-  const view = renderCard(document, model, a, { canGoBack, pinned: false, dark: false });
+  const view = renderCard(document, model, a, { canGoBack, pinned: false, dark: false, strings });
   view.complete();
   document.body.replaceChildren(view.root);
   return { view, a, root: view.root };
@@ -117,7 +121,7 @@ describe('the card host', () => {
     const before = document.documentElement.outerHTML;
     const run = new AbortController();
     const host = new CardHost(document, run.signal, 'open');
-    const { view } = { view: renderCard(document, cardModel(pack, pack.entities[1]!), actions(), { canGoBack: false, pinned: false, dark: true }) };
+    const { view } = { view: renderCard(document, cardModel(pack, pack.entities[1]!), actions(), { canGoBack: false, pinned: false, dark: true, strings }) };
     host.show(view.root, { element: document.querySelector('#m')!, rect: () => null });
     const el = document.querySelector(HOST_TAG) as HTMLElement;
     expect(el).not.toBeNull();

@@ -17,6 +17,7 @@ import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost } from './card-host';
 import { renderCard, type CardView } from '../../ui/card-view';
+import type { CardStrings } from '../../ui/card-strings';
 import { benchCardRequested, benchCardShown } from '../bench-marks';
 
 /** How long after the pointer left both mention and card the card closes. */
@@ -35,6 +36,8 @@ export interface CardControllerOptions {
   /** "Pause on this site". */
   pauseHere(): void;
   openSettings(): void;
+  /** The card's words, from _locales. */
+  readonly strings: CardStrings;
   /** 'closed' in the extension; a test build may open the card's shadow root. */
   shadowMode?: ShadowRootMode;
 }
@@ -168,7 +171,7 @@ export class CardController {
         this.close();
       },
       openSettings: () => this.o.openSettings(),
-    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.mention.block.anchor) });
+    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.mention.block.anchor), strings: this.o.strings });
     view.root.addEventListener('keydown', (event) => this.onCardKeyDown(event, view));
     this.view = view;
     this.host.show(view.root, {
@@ -208,7 +211,7 @@ export class CardController {
   private togglePin(): void {
     this.pinned = !this.pinned;
     if (this.view) {
-      this.view.pin.textContent = this.pinned ? 'Unpin' : 'Pin';
+      this.view.pin.textContent = this.pinned ? this.o.strings.unpin : this.o.strings.pin;
       this.view.pin.setAttribute('aria-pressed', String(this.pinned));
     }
     if (this.pinned) this.clearTimers();
