@@ -4,13 +4,25 @@
  */
 import { browser } from '../platform/browser';
 import { loadSettings } from '../platform/settings-store';
-import { onBackgroundMessage, sendCommand } from '../platform/messaging';
+import { onBackgroundMessage, sendCommand, sendExplain } from '../platform/messaging';
+import { t } from '../platform/i18n';
 import { isCommand } from '../core';
 
 // On install and on update, migrate and repair the stored settings once, here, so content
 // scripts in many tabs never race to write the same repair.
 browser.runtime.onInstalled.addListener(() => {
   loadSettings({ writeBack: true }).catch((error: unknown) => console.error('Backstory: settings migration failed', error));
+  // Menus persist across restarts; made again (replaced) on each install and update.
+  browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: EXPLAIN_MENU, title: t('menuExplain'), contexts: ['selection'] }))
+    .catch((error: unknown) => console.error('Backstory: could not add the menu item', error));
+});
+
+const EXPLAIN_MENU = 'backstory-explain';
+
+// "Explain … with Backstory": to the frame the selection is in.
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== EXPLAIN_MENU || tab?.id === undefined || !info.selectionText) return;
+  sendExplain(tab.id, info.frameId ?? 0, info.selectionText).catch(() => undefined);
 });
 
 // Keyboard commands (manifest "commands"): to the tab's content scripts; the focused frame acts.

@@ -9,8 +9,8 @@
  */
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
 import { loadBundledIndex } from '../platform/packs';
-import { loadBundledPack } from '../platform/pack-data';
-import { onCommand, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
+import { loadBundledPack, loadBundledPacks } from '../platform/pack-data';
+import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
 import { hiddenOn, hideEntity, isPausedOn, pauseSite, siteOf, type Settings } from '../core/settings';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
@@ -86,6 +86,7 @@ function start(): void {
       annotator: own,
       signal,
       loadPack: loadBundledPack,
+      loadPacks: loadBundledPacks,
       hoverDelayMs: () => current?.hoverDelayMs ?? 300,
       hideHere: (key) => {
         if (site) updateSettings((s) => hideEntity(s, site, key, true)).catch(logWriteError);
@@ -112,6 +113,8 @@ function start(): void {
     }, { once: true });
     // Keyboard commands go to every frame of the tab: the one with focus acts.
     const runCommand = (command: string) => {
+      // The test build drives the context menu's handler this way too ("explain:<text>").
+      if (command.startsWith('explain:')) return void cards.explain(command.slice('explain:'.length));
       if (!isCommand(command)) return;
       if (command === 'open-card') void cards.openAtSelection();
       else void cards.step(command === 'next-mention' ? 1 : -1);
@@ -120,6 +123,7 @@ function start(): void {
       if (document.hasFocus()) runCommand(command);
     }, signal);
     onTestCommand(runCommand, signal);
+    onExplain((text) => void cards.explain(text), signal);
     benchStart(own.painter);
     await own.start();
     benchRead(own.painter);

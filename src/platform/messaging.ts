@@ -34,6 +34,21 @@ export function onPopupRequest(handlers: { pageInfo(): PageInfo; showEntity(key:
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
+/** Content script (any frame): calls `handler` with text the reader asked to explain, until `signal` aborts. */
+export function onExplain(handler: (text: string) => void, signal: AbortSignal): void {
+  const listener = (message: unknown): undefined => {
+    if (isMessageOf<ToContent>(message, ['backstory/explain']) && message.type === 'backstory/explain' && typeof message.text === 'string') handler(message.text);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/** Background: asks frame `frameId` of tab `tabId` to explain `text`. */
+export async function sendExplain(tabId: number, frameId: number, text: string): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type: 'backstory/explain', text }, { frameId });
+}
+
 /** Content script (top frame): tells the background how many entities to show on the badge. */
 export function setBadgeCount(count: number): void {
   if (window.top !== window) return;

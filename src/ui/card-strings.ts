@@ -33,13 +33,15 @@ export interface CardStrings {
   relatedTitle(name: string): string;
   /** "Source $1: $2" */
   sourceLabel(n: number, title: string): string;
+  /** "The installed packs do not cover “$1”." */
+  notCovered(text: string): string;
 }
 
 /** The message keys the card uses, each in assets/_locales/en/messages.json (a unit test checks). */
 export const CARD_MESSAGE_KEYS = [
   'cardKeyFacts', 'cardTimeline', 'cardRelated', 'cardSources', 'cardBack', 'cardBackTitle', 'cardPin', 'cardUnpin',
   'cardPinTitle', 'cardClose', 'cardCloseTitle', 'cardHideHere', 'cardPauseHere', 'cardPauseTitle', 'cardSettings',
-  'cardSettingsTitle', 'cardWhyLabel', 'cardWhy', 'cardAsOf', 'cardHideTitle', 'cardRelatedTitle', 'cardSourceLabel',
+  'cardSettingsTitle', 'cardWhyLabel', 'cardWhy', 'cardAsOf', 'cardHideTitle', 'cardRelatedTitle', 'cardSourceLabel', 'cardNotCovered',
   ...ENTITY_TYPES.map(typeKey),
 ] as const;
 
@@ -73,5 +75,6 @@ export function cardStrings(t: (key: string, substitutions?: string[]) => string
     hideTitle: (name) => t('cardHideTitle', [name]),
     relatedTitle: (name) => t('cardRelatedTitle', [name]),
     sourceLabel: (n, title) => t('cardSourceLabel', [String(n), title]),
+    notCovered: (text) => t('cardNotCovered', [text]),
   };
 }

@@ -174,6 +174,31 @@ export function renderCard(
   return { root, pin, focusTarget: root, complete };
 }
 
+/** A short dialog in the card's look: "the installed packs do not cover “…”", with Close. */
+export function renderNotice(doc: Document, text: string, close: () => void, s: CardStrings): CardView {
+  const root = doc.createElement('div');
+  root.className = 'card notice type-concept';
+  root.setAttribute('role', 'dialog');
+  root.tabIndex = -1;
+  const message = doc.createElement('p');
+  message.className = 'summary';
+  message.textContent = s.notCovered(text);
+  const id = `backstory-notice-${++serial}`;
+  message.id = id;
+  root.setAttribute('aria-labelledby', id);
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'close';
+  button.textContent = s.close;
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    close();
+  });
+  const pin = doc.createElement('button');
+  root.append(message, button);
+  return { root, pin, focusTarget: root, complete: () => undefined };
+}
+
 /** A fact's source as a small numbered link to the source itself. */
 function sourceMark(
   el: <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) => HTMLElementTagNameMap[K],

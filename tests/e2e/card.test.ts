@@ -242,6 +242,33 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('“Explain with Backstory” on a selection: the mention’s card, the best match, or a plain “not covered”', async () => {
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      const explain = (selector: string, text: string) => page.evaluate(`(() => {
+        const p = document.querySelector(${JSON.stringify(selector)});
+        const node = p.firstChild;
+        getSelection().setBaseAndExtent(node, 0, node, Math.min(12, node.data.length));
+        document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: ${JSON.stringify(`explain:${text}`)} }));
+      })()`);
+      // The selection holds a highlighted mention: its card.
+      await explain('#first', 'Elon Musk reportedly');
+      await waitForCard(page, 'Elon Musk');
+      await page.keyboard.press('Escape');
+      // Words the page does not highlight, found in the packs: the best match, beside the selection.
+      await explain('h1', 'Quds Force');
+      const quds = await waitForCard(page);
+      expect(quds.name).toMatch(/Quds Force/);
+      await page.keyboard.press('Escape');
+      // Nothing in the packs: said plainly.
+      await explain('h1', 'zebra crossings');
+      await page.waitForFunction(`(() => { const h = document.querySelector('backstory-card'); const n = h && h.shadowRoot.querySelector('.notice:not(.placing)'); return n && /do not cover “zebra crossings”/.test(n.textContent); })()`, { polling: 50, timeout: 5_000 });
+      await page.keyboard.press('Escape');
+      await sleep(100);
+      expect(await page.evaluate(`document.querySelector('backstory-card')`)).toBeNull();
+      await page.close();
+    });
+
     it('opens a related entity in place, and goes back', async () => {
       const page = await ctx().openPage('card.html');
       await openFixture(page);

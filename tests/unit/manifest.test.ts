@@ -45,8 +45,8 @@ describe('manifestFor', () => {
 });
 
 describe('the source manifest', () => {
-  it('asks only for the storage permission and no host permissions', () => {
-    expect(source.permissions).toEqual(['storage']);
+  it('asks only for storage and the context menu, and no host permissions', () => {
+    expect(source.permissions).toEqual(['storage', 'contextMenus']);
     expect(source.host_permissions).toBeUndefined();
   });
 

@@ -12,11 +12,11 @@
  * - Touch: a tap on a mention opens its card at once, unless the mention is inside a link, whose
  *   tap the page's link handles as it always did.
  */
-import { aliasInfo, cardModel, type CardModel, type Pack } from '../../core';
+import { aliasInfo, cardModel, searchEntities, type CardModel, type Pack } from '../../core';
 import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
-import { CardHost } from './card-host';
-import { renderCard, type CardView } from '../../ui/card-view';
+import { CardHost, type CardAnchor } from './card-host';
+import { renderCard, renderNotice, type CardView } from '../../ui/card-view';
 import type { CardStrings } from '../../ui/card-strings';
 import { benchCardRequested, benchCardShown } from '../bench-marks';
 
@@ -29,6 +29,8 @@ export interface CardControllerOptions {
   readonly signal: AbortSignal;
   /** The pack's full text, for the card (loaded on first use). */
   loadPack(packId: string): Promise<Pack>;
+  /** Every installed pack, for explaining a selection the page does not highlight. */
+  loadPacks(): Promise<Pack[]>;
   /** The hover delay, read when the pointer arrives (a settings change applies at once). */
   hoverDelayMs(): number;
   /** "Not this one here": stop highlighting the entity with this key on this site. */
@@ -44,7 +46,9 @@ export interface CardControllerOptions {
 
 interface Shown {
   model: CardModel;
-  mention: MentionRef;
+  /** The mention the card explains; null for a card opened on a selection (the context menu). */
+  mention: MentionRef | null;
+  anchor: CardAnchor;
 }
 
 export class CardController {
@@ -95,7 +99,7 @@ export class CardController {
     if (!entity) return;
     const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: aliasInfo(this.o.annotator.index, mention.match.alias).text };
     this.history = [];
-    this.show({ model: cardModel(pack, entity, { why }), mention }, focus, benchCardShown);
+    this.show({ model: cardModel(pack, entity, { why }), mention, anchor: this.anchorOf(mention) }, focus, benchCardShown);
   }
 
   /** The open-card command: the mention at or after the selection (else the first on screen). */
@@ -112,6 +116,50 @@ export class CardController {
     await this.openAndReveal(target);
   }
 
+  /**
+   * "Explain with Backstory" on selected text: the card of a highlighted mention in the selection,
+   * else of the best match in the installed packs for the selected words, beside the selection;
+   * else a short note that the packs do not cover them.
+   */
+  async explain(text: string): Promise<void> {
+    const selection = this.o.doc.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    if (range) {
+      const inside = this.o.annotator.mentions().find((m) => {
+        const r = this.o.annotator.liveRange(m);
+        return range.compareBoundaryPoints(Range.END_TO_START, r) <= 0 && range.compareBoundaryPoints(Range.START_TO_END, r) >= 0;
+      });
+      if (inside) return this.openAndReveal(inside);
+    }
+    const container = range?.commonAncestorContainer;
+    const element = (container instanceof Element ? container : container?.parentElement) ?? this.o.doc.body;
+    const anchor: CardAnchor = { element, rect: () => (range && !range.collapsed ? range.getBoundingClientRect() : null) };
+    const hit = searchEntities(await this.o.loadPacks(), text, 1)[0];
+    this.returnFocus ??= this.o.doc.activeElement;
+    this.history = [];
+    this.generation++;
+    if (hit) {
+      this.show({ model: cardModel(hit.pack, hit.entity, { why: { text: text.trim(), alias: hit.matched } }), mention: null, anchor }, true);
+      return;
+    }
+    this.host ??= this.createHost();
+    const notice = renderNotice(this.o.doc, text.trim(), () => this.close(), this.o.strings);
+    this.shown = { model: { key: '', name: '' } as CardModel, mention: null, anchor };
+    this.view = notice;
+    this.host.show(notice.root, anchor, () => {
+      notice.complete();
+      notice.focusTarget.focus({ preventScroll: true });
+    });
+  }
+
+  /** Where a mention's card points: the mention's box, around its block. */
+  private anchorOf(mention: MentionRef): CardAnchor {
+    return {
+      element: mention.block.anchor,
+      rect: () => (mention.block.nodes[0]?.isConnected ? this.o.annotator.liveRange(mention).getBoundingClientRect() : null),
+    };
+  }
+
   /** The popup's entity list: scrolls to the entity's first mention and opens its card. */
   async showEntity(key: string): Promise<void> {
     const first = this.o.annotator.mentions().find((m) => this.o.annotator.entity(m).key === key);
@@ -122,7 +170,7 @@ export class CardController {
   async step(direction: 1 | -1): Promise<void> {
     const mentions = this.o.annotator.mentions();
     if (mentions.length === 0) return;
-    const current = this.shown ? mentions.indexOf(this.shown.mention) : -1;
+    const current = this.shown?.mention ? mentions.indexOf(this.shown.mention) : -1;
     const next = current < 0 ? (direction > 0 ? 0 : mentions.length - 1) : (current + direction + mentions.length) % mentions.length;
     await this.openAndReveal(mentions[next]!);
   }
@@ -171,13 +219,10 @@ export class CardController {
         this.close();
       },
       openSettings: () => this.o.openSettings(),
-    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.mention.block.anchor), strings: this.o.strings });
+    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.anchor.element), strings: this.o.strings });
     view.root.addEventListener('keydown', (event) => this.onCardKeyDown(event, view));
     this.view = view;
-    this.host.show(view.root, {
-      element: shown.mention.block.anchor,
-      rect: () => (shown.mention.block.nodes[0]?.isConnected ? this.o.annotator.liveRange(shown.mention).getBoundingClientRect() : null),
-    }, () => {
+    this.host.show(view.root, shown.anchor, () => {
       view.complete();
       // Focus once the card is visible (a hidden element cannot take focus).
       if (this.view === view && (focus || this.returnFocus)) {
@@ -199,13 +244,13 @@ export class CardController {
     const entity = pack.entities.find((e) => e.id === id);
     if (!entity || !this.shown) return;
     this.history.push(this.shown.model);
-    this.show({ model: cardModel(pack, entity), mention: this.shown.mention }, true);
+    this.show({ model: cardModel(pack, entity), mention: this.shown.mention, anchor: this.shown.anchor }, true);
   }
 
   private back(): void {
     const previous = this.history.pop();
     if (!previous || !this.shown) return;
-    this.show({ model: previous, mention: this.shown.mention }, true);
+    this.show({ model: previous, mention: this.shown.mention, anchor: this.shown.anchor }, true);
   }
 
   private togglePin(): void {

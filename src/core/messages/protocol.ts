@@ -37,6 +37,8 @@ export interface ToContent {
   'backstory/command': { command: Command };
   'backstory/page-info': object;
   'backstory/show-entity': { key: string };
+  /** The context menu on selected text, for the frame the text is in. */
+  'backstory/explain': { text: string };
 }
 
 /** Content script (or an extension page) to background. */
