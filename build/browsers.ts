@@ -3,7 +3,7 @@
  * `npm run screenshots`, the e2e tests and the benchmark. Never downloads a browser: it uses
  * what is installed (Debian's chromium and firefox-esr on CI). See ../shared/notes/e2e.md.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -68,13 +68,18 @@ export interface LaunchOptions {
   headless: boolean;
   /** Extra arguments, e.g. a window size. */
   args?: string[];
+  /**
+   * A profile folder to use and keep (a browser restart in a test); by default each launch gets a
+   * fresh one, deleted on close.
+   */
+  profileDir?: string;
 }
 
 /** Launches Chromium with a fresh profile and the unpacked extension. */
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
   const executablePath = findBrowser('chromium');
   if (!executablePath) throw new Error(`No Chromium or Chrome found. ${INSTALL_HINT}`);
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const browser = await puppeteer.launch({
     executablePath,
     headless: options.headless,
@@ -100,7 +105,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     },
     async close() {
       await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -109,11 +114,15 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
 export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBrowser> {
   const executablePath = findBrowser('firefox');
   if (!executablePath) throw new Error(`No Firefox found. ${INSTALL_HINT}`);
-  const uuid = randomUUID();
+  // A kept profile keeps its extension address too, so the add-on finds its storage again.
+  const uuidFile = options.profileDir ? join(options.profileDir, 'backstory-uuid.txt') : null;
+  const uuid = (uuidFile && existsSync(uuidFile) ? readFileSync(uuidFile, 'utf8').trim() : '') || randomUUID();
+  if (uuidFile) writeFileSync(uuidFile, uuid);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: options.headless,
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     // Firefox 153 refuses to navigate to moz-extension:// from the driver without it.
     args: ['-remote-allow-system-access', ...(options.args ?? [])],
     defaultViewport: null,
