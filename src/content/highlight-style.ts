@@ -22,6 +22,7 @@
  */
 import { ENTITY_TYPES, type EntityType } from '../core';
 import { TYPE_COLOURS } from '../ui/type-colours';
+import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 
 /** The registry name of a type's highlight; prefixed because the registry is shared with the page. */
 export function highlightName(type: EntityType): string {
@@ -74,6 +75,7 @@ export class PageStyles {
     }
     if (this.sheet || this.element) return;
     const style = this.doc.createElement('style');
+    style.setAttribute(OWN_UI_ATTRIBUTE, '');
     style.textContent = highlightCss();
     (this.doc.head ?? this.doc.documentElement).append(style);
     this.element = style;
@@ -109,4 +111,33 @@ export class PageStyles {
     this.element = null;
     this.roots.clear();
   }
+}
+
+/**
+ * Removes what an earlier instance of Backstory left in the page: after an update or a reload of
+ * the extension, the old content script is cut off (Chrome) or torn down (Firefox) without running
+ * its cleanup, and its highlights, styles and card stay. Only Backstory's own names and marks are
+ * touched: Backstory's highlight names, sheets whose rules are all Backstory's highlight rules,
+ * and elements marked as Backstory's UI.
+ */
+export function removeLeftovers(doc: Document): void {
+  if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
+    // By name, not by iterating the registry: Firefox cannot iterate it through a content script's
+    // Xray wrapper ("Xray wrapping of iterators not supported").
+    for (const type of ENTITY_TYPES) CSS.highlights.delete(highlightName(type));
+  }
+  const isOurs = (sheet: CSSStyleSheet) => {
+    try {
+      const rules = [...sheet.cssRules];
+      return rules.length > 0 && rules.every((r) => r.cssText.startsWith('::highlight(backstory-'));
+    } catch {
+      return false;
+    }
+  };
+  try {
+    if (doc.adoptedStyleSheets.some(isOurs)) doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => !isOurs(s));
+  } catch {
+    // A browser that refuses adoptedStyleSheets to content scripts had none of ours there either.
+  }
+  for (const el of doc.querySelectorAll(`style[${OWN_UI_ATTRIBUTE}], backstory-card`)) el.remove();
 }

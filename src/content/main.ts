@@ -20,10 +20,14 @@ import { t } from '../platform/i18n';
 import { cardShadowMode, onTestCommand } from './test-hooks';
 import { ENTITY_TYPES, isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
-import { PageStyles } from './highlight-style';
+import { PageStyles, removeLeftovers } from './highlight-style';
+import { extensionAlive } from '../platform/browser';
 import { Painter } from './painter';
 import { whenIdle } from './schedule';
 import { benchIndexReady, benchIndexRequested, benchInjected, benchRead, benchStart } from './bench-marks';
+
+/** How often a content script checks that its extension is still there, ms. */
+const ALIVE_CHECK_MS = 5_000;
 
 /** Set on the isolated world's global so a second injection of this script does nothing. */
 const INSTANCE_KEY = Symbol.for('backstory.content');
@@ -45,6 +49,20 @@ function start(): void {
   if (scope[INSTANCE_KEY] || !Painter.supported()) return;
   const lifetime = new AbortController();
   scope[INSTANCE_KEY] = lifetime;
+  // What an earlier instance left behind when the extension was updated or reloaded under it.
+  try {
+    removeLeftovers(document);
+  } catch (error) {
+    console.error('Backstory: could not clear what an earlier version left', error);
+  }
+  // And this instance, once cut off the same way, cleans up after itself: checked every few
+  // seconds and when the tab comes back into view (a property read; nothing else runs).
+  const checkAlive = () => {
+    if (!extensionAlive()) lifetime.abort();
+  };
+  const aliveTimer = window.setInterval(checkAlive, ALIVE_CHECK_MS);
+  document.addEventListener('visibilitychange', checkAlive, { signal: lifetime.signal });
+  lifetime.signal.addEventListener('abort', () => clearInterval(aliveTimer), { once: true });
 
   let index: Promise<CompiledIndex> | null = null;
   let run: AbortController | null = null;

@@ -7,3 +7,15 @@ import browser from 'webextension-polyfill';
 
 export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
 export { browser };
+
+/**
+ * Whether this script's extension is still there: after an update or reload, Chrome leaves the old
+ * content scripts running, cut off (runtime.id is gone and every call throws).
+ */
+export function extensionAlive(): boolean {
+  try {
+    return typeof browser.runtime.id === 'string' && browser.runtime.id.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compilePack, validatePack, type CompiledIndex } from '../../src/core';
 import { Annotator } from '../../src/content/annotator';
-import { PageStyles } from '../../src/content/highlight-style';
+import { PageStyles, highlightCss, removeLeftovers } from '../../src/content/highlight-style';
 import { watchDom } from '../../src/content/dom-watcher';
 import { installHighlightStub, paintedTexts } from './support/highlight-stub';
 
@@ -98,6 +98,26 @@ describe('Annotator', () => {
     expect(hit && a.entity(hit).id).toBe('elon-musk');
     // A point beside the text, where the caret snaps to the nearest character, hits nothing.
     expect(a.mentionAt(500, 10)).toBeNull();
+  });
+});
+
+describe('removeLeftovers', () => {
+  it('clears what a cut-off earlier instance left, and nothing of the page’s', () => {
+    document.body.innerHTML = '<p>Text</p><backstory-card data-backstory-ui></backstory-card>';
+    const ours = document.createElement('style');
+    ours.setAttribute('data-backstory-ui', '');
+    ours.textContent = highlightCss();
+    const theirs = document.createElement('style');
+    theirs.textContent = 'p { color: red }';
+    document.head.append(ours, theirs);
+    // (Adopted sheets are checked in a real browser: happy-dom's CSS parser drops ::highlight rules.)
+    CSS.highlights.set('backstory-person', new Highlight());
+    CSS.highlights.set('page-search', new Highlight());
+    removeLeftovers(document);
+    expect([...CSS.highlights.keys()]).toEqual(['page-search']);
+    expect(document.querySelector('backstory-card')).toBeNull();
+    expect([...document.head.querySelectorAll('style')]).toEqual([theirs]);
+    CSS.highlights.delete('page-search');
   });
 });
 
