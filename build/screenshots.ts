@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: drives the real extension in headless Chromium and writes the images the
  * README shows, into docs/images/: the demo article with a card open, on a light and on a dark page,
- * and the popup. Later issues add views (options, Persian UI).
+ * and the popup listing the article's entities. Later issues add views (options, Persian UI).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,8 +34,24 @@ try {
   await dark.screenshot({ path: join(OUT, 'card-dark.png') });
   console.log('docs/images/card-dark.png');
 
-  const popup = await ext.openExtensionPage('popup.html', '#enabled');
-  await popup.setViewport({ width: 300, height: 170 });
+  // The popup about the light article's tab (a driver cannot press the toolbar button: the popup
+  // opens as a page and is told which tab it is about, as in the e2e tests).
+  await page.bringToFront();
+  const finder = await ext.openExtensionPage('popup.html', '#enabled');
+  const tabId = (await finder.evaluate(`(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    for (const tab of await api.tabs.query({})) {
+      try {
+        const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
+        if (info && info.entities.length > 0) return tab.id;
+      } catch {}
+    }
+    return null;
+  })()`)) as number | null;
+  await finder.close();
+  const popup = await ext.openExtensionPage(`popup.html${tabId === null ? '' : `?tab=${tabId}`}`, '#enabled');
+  await popup.setViewport({ width: 340, height: 600 });
+  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { timeout: 10_000 }).catch(() => undefined);
   await popup.screenshot({ path: join(OUT, 'popup.png') });
   console.log('docs/images/popup.png');
 } finally {

@@ -101,6 +101,7 @@ function showCard(model: CardModel): void {
   shadow.replaceChildren(style, view.root);
   cardView.hidden = false;
   view.root.focus();
+  cardView.scrollIntoView({ block: 'nearest' });
 }
 
 async function openRelated(from: CardModel, key: string): Promise<void> {
