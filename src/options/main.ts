@@ -9,7 +9,7 @@ import {
   loadSettings, resetSettings, updateSettings, watchSettings, type SettingsUpdate,
 } from '../platform/settings-store';
 import {
-  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, hideEntity, pauseSite, type Settings, type SettingsPatch, type SiteSettings,
+  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, hideEntity, pauseSite, siteFromInput, type Settings, type SettingsPatch, type SiteSettings,
 } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core';
 
@@ -159,6 +159,17 @@ async function init(): Promise<void> {
   delay.max = String(MAX_HOVER_DELAY_MS);
   buildTypes();
   show(await loadSettings({ writeBack: true }));
+  const addSite = document.querySelector<HTMLFormElement>('#add-site')!;
+  const addSiteInput = document.querySelector<HTMLInputElement>('#add-site-input')!;
+  const addSiteError = document.querySelector<HTMLElement>('#add-site-error')!;
+  addSite.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const host = siteFromInput(addSiteInput.value);
+    addSiteError.textContent = host ? '' : t('optionsAddSiteInvalid');
+    if (!host) return;
+    addSiteInput.value = '';
+    save((latest) => pauseSite(latest, host, true));
+  });
   for (const radio of [modeAll, modeFirst]) {
     radio.addEventListener('change', () => {
       if (radio.checked) save({ mentionMode: radio.value === 'first' ? 'first' : 'all' });

@@ -11,7 +11,7 @@ import { loadSettings, updateSettings, watchSettings } from '../platform/setting
 import { askPageInfo, showEntityInTab } from '../platform/messaging';
 import { loadBundledPacks } from '../platform/pack-data';
 import { ENTITY_TYPES, cardModel, searchEntities, type CardModel, type EntityType, type Pack, type PageInfo } from '../core';
-import { hideEntity, isPausedOn, pauseSite, type Settings } from '../core/settings';
+import { hideEntity, isPausedOn, pauseSite, pausedBy, type Settings } from '../core/settings';
 import { renderCard } from '../ui/card-view';
 import { cardCss } from '../ui/card-styles';
 import { cardStrings } from '../ui/card-strings';
@@ -194,7 +194,9 @@ async function init(): Promise<void> {
   siteToggle.addEventListener('change', () => {
     const site = info?.site;
     if (!site) return;
-    updateSettings((s) => pauseSite(s, site, !siteToggle.checked)).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
+    // Resuming a site paused through its domain ("example.com" for "news.example.com") resumes the domain.
+    updateSettings((s) => pauseSite(s, siteToggle.checked ? pausedBy(s, site) ?? site : site, !siteToggle.checked))
+      .then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
   });
   let typing = 0;
   search.addEventListener('input', () => {

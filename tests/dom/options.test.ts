@@ -77,6 +77,17 @@ describe('the options page', () => {
     expect(input('#hover-delay').value).toBe('2000');
   });
 
+  it('pauses a typed site, domains with their subdomains, and says when the text is not a site', async () => {
+    await openOptions();
+    input('#add-site-input').value = 'https://Example.org/some/page';
+    document.querySelector<HTMLFormElement>('#add-site')!.requestSubmit();
+    await vi.waitFor(() => expect(fake.settings.sites['example.org']).toEqual({ paused: true }));
+    expect(input('#add-site-input').value).toBe('');
+    input('#add-site-input').value = 'not a site';
+    document.querySelector<HTMLFormElement>('#add-site')!.requestSubmit();
+    expect(document.querySelector('#add-site-error')!.textContent).toMatch(/not a site name/);
+  });
+
   it('lists each site’s choices with a way back from each, named for its site', async () => {
     await openOptions();
     const buttons = [...document.querySelectorAll<HTMLButtonElement>('#sites button')];

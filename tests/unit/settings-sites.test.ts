@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_ENTITY_KEY_LENGTH, MAX_HIDDEN_PER_SITE, MAX_HIDDEN_TOTAL, MAX_SITES,
-  applyPatch, defaultSettings, hiddenOn, hideEntity, isHostname, isPausedOn, pauseSite, readSettings,
-  siteOf, type Settings, type SiteSettings,
+  applyPatch, defaultSettings, hiddenOn, hideEntity, isHostname, isPausedOn, pauseSite, pausedBy, readSettings,
+  siteFromInput, siteOf, type Settings, type SiteSettings,
 } from '../../src/core/settings';
 
 const withSites = (sites: unknown): Settings => ({ ...defaultSettings(), sites } as Settings);
@@ -307,5 +307,25 @@ describe('applying a sites patch', () => {
     const next = applyPatch(current, { hoverDelayMs: 0, ...pauseSite(current, 'c.example', true) });
     expect(next.hoverDelayMs).toBe(0);
     expect(isPausedOn(next, 'c.example')).toBe(true);
+  });
+});
+
+describe('a paused domain covers its subdomains', () => {
+  const settings = applyPatch(defaultSettings(), { sites: { 'example.com': { paused: true } } });
+
+  it('pauses the domain and every subdomain, and nothing that merely ends alike', () => {
+    expect(isPausedOn(settings, 'example.com')).toBe(true);
+    expect(isPausedOn(settings, 'news.example.com')).toBe(true);
+    expect(isPausedOn(settings, 'a.b.example.com')).toBe(true);
+    expect(isPausedOn(settings, 'badexample.com')).toBe(false);
+    expect(isPausedOn(settings, 'example.org')).toBe(false);
+    expect(pausedBy(settings, 'News.Example.com')).toBe('example.com');
+  });
+
+  it('reads a site from what a reader types or pastes', () => {
+    expect(siteFromInput(' Example.COM ')).toBe('example.com');
+    expect(siteFromInput('https://news.example.com/world/story?id=1')).toBe('news.example.com');
+    expect(siteFromInput('localhost')).toBe('localhost');
+    for (const bad of ['', 'not a site', 'example', 'ftp://example.com', 'javascript:alert(1)']) expect(siteFromInput(bad), bad).toBeNull();
   });
 });

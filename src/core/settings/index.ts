@@ -8,7 +8,7 @@ import { repairSettings, type Repair, type Settings } from './settings';
 export * from './settings';
 export {
   MAX_ENTITY_KEY_LENGTH, MAX_HIDDEN_PER_SITE, MAX_HIDDEN_TOTAL, MAX_SITES,
-  hiddenOn, hideEntity, isHostname, isPausedOn, pauseSite, siteOf,
+  hiddenOn, hideEntity, isHostname, isPausedOn, pauseSite, pausedBy, siteFromInput, siteOf,
   type SiteSettings,
 } from './sites';
 export { migrate, migrations, storedVersion } from './migrations';

@@ -57,7 +57,31 @@ function siteRecord(settings: Settings, host: string): SiteSettings | undefined 
 
 /** True when the reader paused Backstory on `host`. The global switch is `settings.enabled`, apart. */
 export function isPausedOn(settings: Settings, host: string): boolean {
-  return siteRecord(settings, host)?.paused === true;
+  return pausedBy(settings, host) !== null;
+}
+
+/**
+ * The paused site that covers `host`: the host itself, or a domain it belongs to (pausing
+ * "example.com" pauses "news.example.com" too, not "badexample.com"); null when none does.
+ */
+export function pausedBy(settings: Settings, host: string): string | null {
+  const labels = host.toLowerCase().split('.');
+  for (let i = 0; i < labels.length; i++) {
+    const domain = labels.slice(i).join('.');
+    if (siteRecord(settings, domain)?.paused === true) return domain;
+  }
+  return null;
+}
+
+/**
+ * The site a reader typed or pasted ("news.example.com", "https://example.com/page"), as a
+ * hostname to store; null when it is not one.
+ */
+export function siteFromInput(text: string): string | null {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === '') return null;
+  const host = /^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? siteOf(trimmed) : siteOf(`https://${trimmed}`);
+  return host !== null && (host.includes('.') || host === 'localhost') ? host : null;
 }
 
 /** The entity keys not to highlight on `host`; empty when there are none. */
