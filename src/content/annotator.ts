@@ -15,6 +15,7 @@ import {
   entityType,
   PageResolver,
   scanBlock,
+  storyPacks,
   type CompiledIndex,
   type EntityInfo,
   type EntityType,
@@ -34,6 +35,8 @@ export interface AnnotatorOptions {
   mode: MentionMode;
   enabledTypes?: ReadonlySet<EntityType>;
   hiddenEntities?: ReadonlySet<string>;
+  /** Show a pack's names only on pages about its story (see storyPacks). */
+  storyOnly?: boolean;
 }
 
 interface BlockState {
@@ -114,6 +117,7 @@ export class Annotator {
    */
   setOptions(options: AnnotatorOptions): void {
     this.options = options;
+    this.storyKey = '\u0000';
     this.resolver = new PageResolver(this.index, options);
     for (const state of this.states) this.resolver.add(state, state.raw);
     this.paint(this.states, true);
@@ -274,6 +278,18 @@ export class Annotator {
   private paint(changed: Iterable<BlockState>, settle: boolean): void {
     if (this.signal.aborted) return;
     const started = benchNow();
+    if (this.options.storyOnly) {
+      // Which packs this page is about, from everything it shows so far; when that changes, every
+      // block is painted again (it happens a few times per page at most).
+      const packs = storyPacks(this.index, this.states.flatMap((s) => this.resolver.shown(s).map((m) => m.entity)));
+      const key = [...packs].sort().join(',');
+      if (key !== this.storyKey) {
+        this.storyKey = key;
+        this.story = packs;
+        changed = this.states;
+        settle = true;
+      }
+    }
     if (this.options.mode === 'first') {
       if (settle) {
         const seen = new Uint8Array(this.index.entityType.length);
@@ -291,8 +307,13 @@ export class Annotator {
   /** Called after the mentions shown may have changed (the popup's badge listens). */
   onShownChange: (() => void) | null = null;
 
-  /** Makes one block's painted mentions match `next`. */
-  private repaint(state: BlockState, next: readonly RawMatch[]): void {
+  /** With storyOnly: the packs the page is about, and their key (to notice a change). */
+  private story: ReadonlySet<number> = new Set();
+  private storyKey = '';
+
+  /** Makes one block's painted mentions match `next` (minus packs the page is not about, with storyOnly). */
+  private repaint(state: BlockState, wanted: readonly RawMatch[]): void {
+    const next = this.options.storyOnly ? wanted.filter((m) => this.story.has(this.index.entityPack[m.entity]!)) : wanted;
     const prev = state.shown;
     if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) return;
     const kept: MentionRef[] = [];

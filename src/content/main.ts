@@ -77,9 +77,10 @@ function start(): void {
     hiddenEntities: site ? hiddenOn(s, site) : new Set(),
     // All types is no filter at all (the resolver then skips the check).
     ...(s.enabledTypes.length < ENTITY_TYPES.length ? { enabledTypes: new Set(s.enabledTypes) } : {}),
+    storyOnly: s.storyOnly,
   });
   const optionsKey = (o: AnnotatorOptions) =>
-    `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}|${o.enabledTypes ? [...o.enabledTypes].join(',') : '*'}`;
+    `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}|${o.enabledTypes ? [...o.enabledTypes].join(',') : '*'}|${String(o.storyOnly)}`;
   let shownOptions = '';
 
   const begin = async (signal: AbortSignal, settings: Settings) => {

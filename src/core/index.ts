@@ -70,3 +70,4 @@ export {
 } from './card/card-model';
 export { COMMANDS, isCommand, isMessageOf, pageEntities, type Command, type Message, type PageEntity, type PageInfo, type ToBackground, type ToContent } from './messages/protocol';
 export { searchEntities, type SearchHit } from './card/search';
+export { STORY_MIN_ENTITIES, storyPacks } from './match/story';

@@ -22,6 +22,7 @@ const reset = document.querySelector<HTMLButtonElement>('#reset')!;
 const typesBox = document.querySelector<HTMLElement>('#types')!;
 const modeAll = document.querySelector<HTMLInputElement>('#mode-all')!;
 const modeFirst = document.querySelector<HTMLInputElement>('#mode-first')!;
+const storyOnly = document.querySelector<HTMLInputElement>('#story-only')!;
 
 /** The same group names as the popup's. */
 const TYPE_KEYS: Record<EntityType, string> = {
@@ -58,6 +59,7 @@ function show(settings: Settings): void {
     const box = typesBox.querySelector<HTMLInputElement>(`#type-${type}`);
     if (box) box.checked = settings.enabledTypes.includes(type);
   }
+  storyOnly.checked = settings.storyOnly;
   modeAll.checked = settings.mentionMode === 'all';
   modeFirst.checked = settings.mentionMode === 'first';
   if (!delayEdited) delay.value = String(settings.hoverDelayMs);
@@ -170,6 +172,7 @@ async function init(): Promise<void> {
     addSiteInput.value = '';
     save((latest) => pauseSite(latest, host, true));
   });
+  storyOnly.addEventListener('change', () => save({ storyOnly: storyOnly.checked }));
   for (const radio of [modeAll, modeFirst]) {
     radio.addEventListener('change', () => {
       if (radio.checked) save({ mentionMode: radio.value === 'first' ? 'first' : 'all' });

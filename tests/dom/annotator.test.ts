@@ -53,6 +53,25 @@ describe('Annotator', () => {
     expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
   });
 
+  it('with storyOnly, paints a pack’s names only once the page is about its story', async () => {
+    document.body.innerHTML = '<p>Elon Musk spoke to Hamas.</p>';
+    const styles = new PageStyles(document, run.signal);
+    const a = new Annotator(index, document, run.signal, { mode: 'all', storyOnly: true }, styles);
+    await a.start();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual([]);
+    // A third name of the story arrives: the page is about it, and every name is painted.
+    const p = document.createElement('p');
+    p.textContent = 'Hezbollah answered.';
+    document.body.append(p);
+    await a.reread([p], false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+    a.setOptions({ mode: 'all', storyOnly: false });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+  });
+
   it('paints nothing on an off-topic page', async () => {
     await annotate('<p>A warm musk and amber perfume.</p><p>Trump your partner’s ace in bridge.</p>');
     expect(paintedTexts()).toEqual([]);

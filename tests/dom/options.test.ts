@@ -61,6 +61,9 @@ describe('the options page', () => {
     expect(['person', 'organization', 'place', 'event', 'agreement', 'concept'].every((t) => input(`#type-${t}`).checked)).toBe(true);
     input('#type-place').click();
     await vi.waitFor(() => expect(fake.settings.enabledTypes).toEqual(['person', 'organization', 'event', 'agreement', 'concept']));
+    expect(input('#story-only').checked).toBe(false);
+    input('#story-only').click();
+    await vi.waitFor(() => expect(fake.settings.storyOnly).toBe(true));
     input('#mode-first').click();
     await vi.waitFor(() => expect(fake.settings.mentionMode).toBe('first'));
     expect(input('#mode-all').checked).toBe(false);

@@ -5,7 +5,7 @@ import {
 
 describe('settings defaults', () => {
   it('start switched on at the current version, with a 300 ms hover delay and no site choices', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
   });
 
   it('are a fresh object each time', () => {
@@ -36,17 +36,17 @@ describe('settings migrations', () => {
 
   it('runs from an unversioned object to the current version', () => {
     expect(migrate({ enabled: false }))
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
   });
 
   it('runs from version 1 to the current version', () => {
     expect(readSettings({ version: 1, enabled: false }).settings)
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
   });
 
   it('runs from version 2 to the current version and asks for the result to be written', () => {
     const r = readSettings({ version: 2, enabled: true, mentionMode: 'first' });
-    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
     expect(r.repairs).toEqual([]);
     expect(r.needsWrite).toBe(true);
   });
@@ -54,6 +54,10 @@ describe('settings migrations', () => {
   it('migration 4 adds every entity type, so readers keep seeing all of them', () => {
     expect(migrations[4]!({ version: 3, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {} }))
       .toEqual({ version: 4, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+  });
+
+  it('migration 5 lets packs apply on every page, as before', () => {
+    expect(migrations[5]!({ version: 4, enabled: true })).toEqual({ version: 5, enabled: true, storyOnly: false });
   });
 
   it('repairs the entity types: unknown names dropped, order and repeats cleaned, junk to all types', () => {
@@ -82,6 +86,7 @@ describe('reading stored settings', () => {
       version: SETTINGS_VERSION, enabled: false, mentionMode: 'first', hoverDelayMs: 0,
       sites: { 'example.com': { paused: true }, 'news.example.org': { hidden: ['p:a', 'p:b'] } },
       enabledTypes: ['person', 'event'],
+      storyOnly: true,
     };
     const r = readSettings(stored);
     expect(r.settings).toEqual(stored);

@@ -21,6 +21,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
   3: (from) => ({ ...from, hoverDelayMs: 300, sites: {}, version: 3 }),
   /** 4: adds the entity types to highlight: every type, as before (written out, see 3). */
   4: (from) => ({ ...from, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], version: 4 }),
+  /** 5: adds where packs apply: on every page, as before. */
+  5: (from) => ({ ...from, storyOnly: false, version: 5 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

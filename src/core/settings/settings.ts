@@ -24,9 +24,11 @@ export interface Settings {
   sites: Record<string, SiteSettings>;
   /** The entity types to highlight, in ENTITY_TYPES order (all of them by default). */
   enabledTypes: EntityType[];
+  /** Where packs apply: false on every page; true only on pages about a pack's story (see storyPacks). */
+  storyOnly: boolean;
 }
 
-export const SETTINGS_VERSION = 4 as const;
+export const SETTINGS_VERSION = 5 as const;
 
 /** The hover delay's default and its valid range (integers only). */
 export const DEFAULT_HOVER_DELAY_MS = 300;
@@ -35,7 +37,7 @@ export const MAX_HOVER_DELAY_MS = 2000;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES] };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES], storyOnly: false };
 }
 
 /**
@@ -71,6 +73,7 @@ const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Setting
   hoverDelayMs: whole(isHoverDelay),
   sites: cleanSites,
   enabledTypes: cleanTypes,
+  storyOnly: whole(isBoolean),
 };
 
 /** A field that failed its check on read and was put back to its default. */
