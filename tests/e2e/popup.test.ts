@@ -5,7 +5,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT } from '../../build/build';
 import { BROWSERS, highlightedTexts, useBrowser } from './harness';
+
+const axeSource = readFileSync(createRequire(join(ROOT, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on `page` (an extension page). */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })
+    .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.help))`)) as string[];
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -148,6 +161,21 @@ for (const name of BROWSERS) {
       await options.click('#mode-all');
       await options.close();
       await long.close();
+      await page.close();
+    });
+
+    it('the popup, with its list and a card, and the options page have no serious or critical accessibility violations', async () => {
+      const page = await openFixture();
+      const { popup } = await openPopupFor(ctx);
+      await popup.type('#search', 'toossi');
+      await popup.waitForFunction(`document.querySelectorAll('#results button').length > 0`, { polling: 50, timeout: 5_000 });
+      await popup.evaluate(`document.querySelector('#results button').click()`);
+      await popup.waitForFunction(`!document.querySelector('#card-view').hidden`, { polling: 50, timeout: 5_000 });
+      expect(await axeProblems(popup)).toEqual([]);
+      await popup.close();
+      const options = await ctx().ext.openExtensionPage('options.html', '#type-person');
+      expect(await axeProblems(options)).toEqual([]);
+      await options.close();
       await page.close();
     });
 
