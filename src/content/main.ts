@@ -107,6 +107,7 @@ function start(): void {
       loadPack: loadBundledPack,
       loadPacks: loadBundledPacks,
       hoverDelayMs: () => current?.hoverDelayMs ?? 300,
+      theme: () => current?.theme ?? 'auto',
       hideHere: (key) => {
         if (site) updateSettings((s) => hideEntity(s, site, key, true)).catch(logWriteError);
       },

@@ -23,6 +23,7 @@ const typesBox = document.querySelector<HTMLElement>('#types')!;
 const modeAll = document.querySelector<HTMLInputElement>('#mode-all')!;
 const modeFirst = document.querySelector<HTMLInputElement>('#mode-first')!;
 const storyOnly = document.querySelector<HTMLInputElement>('#story-only')!;
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
 
 /** The same group names as the popup's. */
 const TYPE_KEYS: Record<EntityType, string> = {
@@ -60,6 +61,7 @@ function show(settings: Settings): void {
     if (box) box.checked = settings.enabledTypes.includes(type);
   }
   storyOnly.checked = settings.storyOnly;
+  theme.value = settings.theme;
   modeAll.checked = settings.mentionMode === 'all';
   modeFirst.checked = settings.mentionMode === 'first';
   if (!delayEdited) delay.value = String(settings.hoverDelayMs);
@@ -173,6 +175,10 @@ async function init(): Promise<void> {
     save((latest) => pauseSite(latest, host, true));
   });
   storyOnly.addEventListener('change', () => save({ storyOnly: storyOnly.checked }));
+  theme.addEventListener('change', () => {
+    const value = theme.value;
+    if (value === 'auto' || value === 'light' || value === 'dark') save({ theme: value });
+  });
   for (const radio of [modeAll, modeFirst]) {
     radio.addEventListener('change', () => {
       if (radio.checked) save({ mentionMode: radio.value === 'first' ? 'first' : 'all' });

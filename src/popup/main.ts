@@ -36,6 +36,12 @@ const GROUP_KEYS: Record<EntityType, string> = {
 
 let tabId: number | null = null;
 let info: PageInfo | null = null;
+let theme: Settings['theme'] = 'auto';
+
+/** The popup's card follows the theme setting, and in 'auto' the popup's own scheme. */
+function cardIsDark(): boolean {
+  return theme === 'dark' || (theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+}
 
 const search = document.querySelector<HTMLInputElement>('#search')!;
 const results = document.querySelector<HTMLElement>('#results')!;
@@ -96,7 +102,7 @@ function showCard(model: CardModel): void {
       if (site) void updateSettings((s) => pauseSite(s, site, true));
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
-  }, { canGoBack: history.length > 0, pinned: false, dark: matchMedia('(prefers-color-scheme: dark)').matches, strings: cardStrings(t) });
+  }, { canGoBack: history.length > 0, pinned: false, dark: cardIsDark(), strings: cardStrings(t) });
   view.complete();
   shadow.replaceChildren(style, view.root);
   cardView.hidden = false;
@@ -122,6 +128,7 @@ async function targetTab(): Promise<number | null> {
 }
 
 function showSettings(settings: Settings): void {
+  theme = settings.theme;
   toggle.checked = settings.enabled;
   status.textContent = t(settings.enabled ? 'popupEnabledOn' : 'popupEnabledOff');
   if (info?.site) siteToggle.checked = !isPausedOn(settings, info.site);

@@ -64,6 +64,11 @@ describe('the options page', () => {
     expect(input('#story-only').checked).toBe(false);
     input('#story-only').click();
     await vi.waitFor(() => expect(fake.settings.storyOnly).toBe(true));
+    const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+    expect(theme.value).toBe('auto');
+    theme.value = 'dark';
+    theme.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(fake.settings.theme).toBe('dark'));
     input('#mode-first').click();
     await vi.waitFor(() => expect(fake.settings.mentionMode).toBe('first'));
     expect(input('#mode-all').checked).toBe(false);

@@ -366,6 +366,21 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('is dark on a light page when the reader chose dark cards', async () => {
+      const options = await ctx().ext.openExtensionPage('options.html', '#theme');
+      await options.select('#theme', 'dark');
+      await options.waitForFunction(`document.querySelector('#saved').textContent.length > 0`, { timeout: 5_000 });
+      const page = await ctx().openPage('card.html');
+      await openFixture(page);
+      await hover(page, 'Elon Musk');
+      expect((await waitForCard(page, 'Elon Musk')).bg).toBe('rgb(28, 33, 40)');
+      await page.close();
+      await options.bringToFront();
+      await options.select('#theme', 'auto');
+      await sleep(300);
+      await options.close();
+    });
+
     it('has no serious or critical accessibility violations (axe-core)', async () => {
       const page = await ctx().openPage('card.html');
       await openFixture(page);

@@ -5,7 +5,7 @@ import {
 
 describe('settings defaults', () => {
   it('start switched on at the current version, with a 300 ms hover delay and no site choices', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
   });
 
   it('are a fresh object each time', () => {
@@ -36,17 +36,17 @@ describe('settings migrations', () => {
 
   it('runs from an unversioned object to the current version', () => {
     expect(migrate({ enabled: false }))
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
   });
 
   it('runs from version 1 to the current version', () => {
     expect(readSettings({ version: 1, enabled: false }).settings)
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
   });
 
   it('runs from version 2 to the current version and asks for the result to be written', () => {
     const r = readSettings({ version: 2, enabled: true, mentionMode: 'first' });
-    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false });
+    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
     expect(r.repairs).toEqual([]);
     expect(r.needsWrite).toBe(true);
   });
@@ -54,6 +54,11 @@ describe('settings migrations', () => {
   it('migration 4 adds every entity type, so readers keep seeing all of them', () => {
     expect(migrations[4]!({ version: 3, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {} }))
       .toEqual({ version: 4, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'] });
+  });
+
+  it('migration 6 lets the card follow the page, as before', () => {
+    expect(migrations[6]!({ version: 5, enabled: true })).toEqual({ version: 6, enabled: true, theme: 'auto' });
+    expect(readSettings({ ...defaultSettings(), theme: 'purple' }).settings.theme).toBe('auto');
   });
 
   it('migration 5 lets packs apply on every page, as before', () => {
@@ -87,6 +92,7 @@ describe('reading stored settings', () => {
       sites: { 'example.com': { paused: true }, 'news.example.org': { hidden: ['p:a', 'p:b'] } },
       enabledTypes: ['person', 'event'],
       storyOnly: true,
+      theme: 'dark',
     };
     const r = readSettings(stored);
     expect(r.settings).toEqual(stored);

@@ -33,6 +33,8 @@ export interface CardControllerOptions {
   loadPacks(): Promise<Pack[]>;
   /** The hover delay, read when the pointer arrives (a settings change applies at once). */
   hoverDelayMs(): number;
+  /** The card's theme setting, read when a card opens. */
+  theme(): 'auto' | 'light' | 'dark';
   /** "Not this one here": stop highlighting the entity with this key on this site. */
   hideHere(key: string): void;
   /** "Pause on this site". */
@@ -219,7 +221,7 @@ export class CardController {
         this.close();
       },
       openSettings: () => this.o.openSettings(),
-    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: isDarkAt(shown.anchor.element), strings: this.o.strings });
+    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: this.o.theme() === 'auto' ? isDarkAt(shown.anchor.element) : this.o.theme() === 'dark', strings: this.o.strings });
     view.root.addEventListener('keydown', (event) => this.onCardKeyDown(event, view));
     this.view = view;
     this.host.show(view.root, shown.anchor, () => {

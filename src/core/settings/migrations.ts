@@ -23,6 +23,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
   4: (from) => ({ ...from, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], version: 4 }),
   /** 5: adds where packs apply: on every page, as before. */
   5: (from) => ({ ...from, storyOnly: false, version: 5 }),
+  /** 6: adds the card's theme, following the page as before. */
+  6: (from) => ({ ...from, theme: 'auto', version: 6 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

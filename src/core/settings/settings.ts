@@ -26,9 +26,13 @@ export interface Settings {
   enabledTypes: EntityType[];
   /** Where packs apply: false on every page; true only on pages about a pack's story (see storyPacks). */
   storyOnly: boolean;
+  /** The card's look: following the page ('auto': dark on a dark page), or always light or dark. */
+  theme: Theme;
 }
 
-export const SETTINGS_VERSION = 5 as const;
+export type Theme = 'auto' | 'light' | 'dark';
+
+export const SETTINGS_VERSION = 6 as const;
 
 /** The hover delay's default and its valid range (integers only). */
 export const DEFAULT_HOVER_DELAY_MS = 300;
@@ -37,7 +41,7 @@ export const MAX_HOVER_DELAY_MS = 2000;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES], storyOnly: false };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES], storyOnly: false, theme: 'auto' };
 }
 
 /**
@@ -74,6 +78,7 @@ const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Setting
   sites: cleanSites,
   enabledTypes: cleanTypes,
   storyOnly: whole(isBoolean),
+  theme: whole((v: unknown): v is Theme => v === 'auto' || v === 'light' || v === 'dark'),
 };
 
 /** A field that failed its check on read and was put back to its default. */
