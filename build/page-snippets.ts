@@ -20,3 +20,19 @@ export const BACKSTORY_LIVE_RANGES = `(() => {
   }
   return out;
 })()`;
+
+/**
+ * An expression for an extension page: the id of the first tab whose top frame reports what it
+ * shows (the popup's page-info message) and names something, or null. A test driver cannot press
+ * the toolbar button, so the popup opens as a page told which tab it is about.
+ */
+export const ANNOTATED_TAB_ID = `(async () => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  for (const tab of await api.tabs.query({})) {
+    try {
+      const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
+      if (info && info.entities.length > 0) return tab.id;
+    } catch {}
+  }
+  return null;
+})()`;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DIST, ROOT, build } from './build';
 import { launch } from './browsers';
 import { DEMO_PAGE, hoverFirstMention, serveDemo } from './demo';
+import { ANNOTATED_TAB_ID } from './page-snippets';
 
 const OUT = join(ROOT, 'docs/images');
 mkdirSync(OUT, { recursive: true });
@@ -38,16 +39,7 @@ try {
   // opens as a page and is told which tab it is about, as in the e2e tests).
   await page.bringToFront();
   const finder = await ext.openExtensionPage('popup.html', '#enabled');
-  const tabId = (await finder.evaluate(`(async () => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    for (const tab of await api.tabs.query({})) {
-      try {
-        const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
-        if (info && info.entities.length > 0) return tab.id;
-      } catch {}
-    }
-    return null;
-  })()`)) as number | null;
+  const tabId = (await finder.evaluate(ANNOTATED_TAB_ID)) as number | null;
   await finder.close();
   const popup = await ext.openExtensionPage(`popup.html${tabId === null ? '' : `?tab=${tabId}`}`, '#enabled');
   await popup.setViewport({ width: 340, height: 600 });

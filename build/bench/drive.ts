@@ -10,7 +10,7 @@
 import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from '../browsers';
 import { parseTrace, type MarkedTask, type TraceWindow } from './trace';
-import { BACKSTORY_LIVE_RANGES } from '../page-snippets';
+import { ANNOTATED_TAB_ID, BACKSTORY_LIVE_RANGES } from '../page-snippets';
 import type { BaselineKind, BaselineResult } from './page-baselines';
 
 /** What one Backstory page load measured (ms from backstory:start unless said otherwise). */
@@ -220,16 +220,7 @@ export async function runPopup(ext: LaunchedBrowser, url: string, runs: number, 
     await page.bringToFront();
     await waitForMark(page, 'backstory:painted', timeoutMs);
     const finder = await ext.openExtensionPage('popup.html', '#enabled');
-    const tabId = (await finder.evaluate(`(async () => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      for (const tab of await api.tabs.query({})) {
-        try {
-          const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
-          if (info && info.entities.length > 0) return tab.id;
-        } catch {}
-      }
-      return null;
-    })()`)) as number | null;
+    const tabId = (await finder.evaluate(ANNOTATED_TAB_ID)) as number | null;
     await finder.close();
     if (tabId === null) throw new Error('no tab answers the popup');
     const times: number[] = [];

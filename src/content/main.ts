@@ -116,21 +116,24 @@ function start(): void {
       },
       openSettings: openOptionsPage,
       shadowMode: cardShadowMode(),
-      strings: cardStrings(t),
+      strings: () => cardStrings(t),
     });
     cardsOfRun = cards;
-    // The toolbar badge: distinct entities shown, a moment after the page settles.
-    let badgeTimer = 0;
-    own.onShownChange = () => {
-      clearTimeout(badgeTimer);
-      badgeTimer = window.setTimeout(() => {
-        if (!signal.aborted) setBadgeCount(new Set(own.mentions().map((m) => own.entity(m).key)).size);
-      }, 250);
-    };
-    signal.addEventListener('abort', () => {
-      clearTimeout(badgeTimer);
-      setBadgeCount(0);
-    }, { once: true });
+    // The toolbar badge: distinct entities shown, a moment after the page settles. Only the top
+    // frame counts (the background ignores the others), so frames do no work for it.
+    if (window.top === window) {
+      let badgeTimer = 0;
+      own.onShownChange = () => {
+        clearTimeout(badgeTimer);
+        badgeTimer = window.setTimeout(() => {
+          if (!signal.aborted) setBadgeCount(new Set(own.mentions().map((m) => m.match.entity)).size);
+        }, 250);
+      };
+      signal.addEventListener('abort', () => {
+        clearTimeout(badgeTimer);
+        setBadgeCount(0);
+      }, { once: true });
+    }
     // Keyboard commands go to every frame of the tab: the one with focus acts.
     const runCommand = (command: string) => {
       // The test build drives the context menu's handler this way too ("explain:<text>").

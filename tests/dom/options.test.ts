@@ -7,22 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPatch, defaultSettings, type Settings, type SettingsPatch } from '../../src/core/settings';
-import { englishT } from '../support/messages';
+import { fakeGetMessage } from '../support/messages';
 
 const fake = vi.hoisted(() => ({ settings: null as unknown as Settings }));
 
 vi.mock('../../src/platform/browser', () => ({
   browser: {
-    i18n: {
-      getMessage: (key: string, subs?: string | string[]) => {
-        try {
-          return englishT(key, subs);
-        } catch {
-          return '';
-        }
-      },
-      getUILanguage: () => 'en',
-    },
+    i18n: { getMessage: fakeGetMessage, getUILanguage: () => 'en' },
   },
 }));
 vi.mock('../../src/platform/settings-store', () => ({

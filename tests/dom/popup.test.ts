@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPatch, defaultSettings, type Settings, type SettingsPatch } from '../../src/core/settings';
 import { validatePack, type Pack, type PageInfo } from '../../src/core';
-import { englishT } from '../support/messages';
+import { fakeGetMessage } from '../support/messages';
 
 const pack = (validatePack(readFileSync(join(__dirname, '../../assets/packs/musk-iran-2024.json'), 'utf8')) as { ok: true; pack: Pack }).pack;
 
@@ -23,17 +23,7 @@ vi.mock('../../src/platform/browser', () => ({
   browser: {
     tabs: { query: () => Promise.resolve([{ id: 7 }]) },
     runtime: { openOptionsPage: () => Promise.resolve() },
-    // Like the browser's: an empty string for a key it does not have (@@bidi_dir, for instance).
-    i18n: {
-      getMessage: (key: string, subs?: string | string[]) => {
-        try {
-          return englishT(key, subs);
-        } catch {
-          return '';
-        }
-      },
-      getUILanguage: () => 'en',
-    },
+    i18n: { getMessage: fakeGetMessage, getUILanguage: () => 'en' },
   },
 }));
 vi.mock('../../src/platform/settings-store', () => ({

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from '../../build/build';
+import { ANNOTATED_TAB_ID } from '../../build/page-snippets';
 import { BROWSERS, highlightedTexts, useBrowser } from './harness';
 
 const axeSource = readFileSync(createRequire(join(ROOT, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,21 +23,10 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** In an extension page: the id of the tab whose top frame reports `site`. */
-const FIND_TAB = `(async () => {
-  const api = globalThis.browser ?? globalThis.chrome;
-  for (const tab of await api.tabs.query({})) {
-    try {
-      const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 });
-      if (info && info.site === '127.0.0.1') return tab.id;
-    } catch {}
-  }
-  return null;
-})()`;
 
 async function openPopupFor(ctx: () => { ext: { openExtensionPage(path: string, sel: string): Promise<Page> } }): Promise<{ popup: Page; tabId: number }> {
   const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
-  const tabId = (await finder.evaluate(FIND_TAB)) as number | null;
+  const tabId = (await finder.evaluate(ANNOTATED_TAB_ID)) as number | null;
   await finder.close();
   if (tabId === null) throw new Error('no tab answers for 127.0.0.1');
   const popup = await ctx().ext.openExtensionPage(`popup.html?tab=${tabId}`, '#enabled');

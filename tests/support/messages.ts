@@ -21,3 +21,8 @@ export function englishT(key: string, substitutions: string | string[] = []): st
     return content.replace(/\$(\d)/g, (_m, d: string) => subs[Number(d) - 1] ?? '');
   });
 }
+
+/** browser.i18n.getMessage as the DOM tests' fake platform: like the browser's, '' for an unknown key. */
+export function fakeGetMessage(key: string, substitutions?: string | string[]): string {
+  return ENGLISH[key] ? englishT(key, substitutions) : '';
+}

@@ -41,7 +41,7 @@ export interface CardControllerOptions {
   pauseHere(): void;
   openSettings(): void;
   /** The card's words, from _locales. */
-  readonly strings: CardStrings;
+  readonly strings: () => CardStrings;
   /** 'closed' in the extension; a test build may open the card's shadow root. */
   shadowMode?: ShadowRootMode;
 }
@@ -66,6 +66,13 @@ export class CardController {
   /** The element that had focus before a keyboard-opened card took it. */
   private returnFocus: Element | null = null;
   private view: CardView | null = null;
+  private stringsMade: CardStrings | null = null;
+
+  /** The card's words, looked up when the first card opens (most pages never show one). */
+  private strings(): CardStrings {
+    return (this.stringsMade ??= this.o.strings());
+  }
+
   /** Bumped on every open: a card whose pack arrives after a newer request is dropped. */
   private generation = 0;
 
@@ -145,7 +152,7 @@ export class CardController {
       return;
     }
     this.host ??= this.createHost();
-    const notice = renderNotice(this.o.doc, text.trim(), () => this.close(), this.o.strings);
+    const notice = renderNotice(this.o.doc, text.trim(), () => this.close(), this.strings());
     this.shown = { model: { key: '', name: '' } as CardModel, mention: null, anchor };
     this.view = notice;
     this.host.show(notice.root, anchor, () => {
@@ -221,7 +228,7 @@ export class CardController {
         this.close();
       },
       openSettings: () => this.o.openSettings(),
-    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: this.o.theme() === 'auto' ? isDarkAt(shown.anchor.element) : this.o.theme() === 'dark', strings: this.o.strings });
+    }, { canGoBack: this.history.length > 0, pinned: this.pinned, dark: this.o.theme() === 'auto' ? isDarkAt(shown.anchor.element) : this.o.theme() === 'dark', strings: this.strings() });
     view.root.addEventListener('keydown', (event) => this.onCardKeyDown(event, view));
     this.view = view;
     this.host.show(view.root, shown.anchor, () => {
@@ -258,7 +265,7 @@ export class CardController {
   private togglePin(): void {
     this.pinned = !this.pinned;
     if (this.view) {
-      this.view.pin.textContent = this.pinned ? this.o.strings.unpin : this.o.strings.pin;
+      this.view.pin.textContent = this.pinned ? this.strings().unpin : this.strings().pin;
       this.view.pin.setAttribute('aria-pressed', String(this.pinned));
     }
     if (this.pinned) this.clearTimers();
