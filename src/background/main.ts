@@ -3,10 +3,11 @@
  * so listeners are registered synchronously at the top level and no state is kept in globals.
  */
 import { browser } from '../platform/browser';
-import { loadSettings } from '../platform/settings-store';
+import { applySettingsChange, loadSettings } from '../platform/settings-store';
 import { onBackgroundMessage, sendCommand, sendExplain } from '../platform/messaging';
 import { t } from '../platform/i18n';
 import { isCommand } from '../core';
+import { recordsSite } from '../core/settings';
 
 // On install and on update, migrate and repair the stored settings once, here, so content
 // scripts in many tabs never race to write the same repair.
@@ -38,5 +39,12 @@ onBackgroundMessage({
   badge: async (tabId, count) => {
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
+  },
+  // Every context's changes to the settings, applied one after another. A private window's tab
+  // keeps its per-site choices to itself (its content script applies them locally): refused here
+  // too, so nothing about the sites read in private windows is ever stored.
+  settings: (change, privateTab) => {
+    if (privateTab && recordsSite(change)) return Promise.reject(new Error('per-site choices from a private window are not stored'));
+    return applySettingsChange(change);
   },
 });

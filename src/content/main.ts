@@ -11,7 +11,7 @@ import { loadSettings, updateSettings, watchSettings } from '../platform/setting
 import { loadBundledIndex } from '../platform/packs';
 import { loadBundledPack, loadBundledPacks } from '../platform/pack-data';
 import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
-import { hiddenOn, hideEntity, isPausedOn, pauseSite, siteOf, type Settings } from '../core/settings';
+import { hiddenOn, isPausedOn, siteOf, type Settings } from '../core/settings';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
@@ -21,7 +21,7 @@ import { cardShadowMode, onTestCommand } from './test-hooks';
 import { ENTITY_TYPES, isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
-import { extensionAlive } from '../platform/browser';
+import { extensionAlive, inPrivateWindow } from '../platform/browser';
 import { Painter } from './painter';
 import { whenIdle } from './schedule';
 import { benchIndexReady, benchIndexRequested, benchInjected, benchRead, benchStart } from './bench-marks';
@@ -71,10 +71,16 @@ function start(): void {
   let cardsOfRun: CardController | null = null;
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
-  const active = (s: Settings) => s.enabled && !(site && isPausedOn(s, site));
+  /**
+   * In a private window the per-site choices stay with this page (until it is left) and are never
+   * stored: nothing records which sites were read there.
+   */
+  const privateWindow = inPrivateWindow();
+  const local = { paused: false, hidden: new Set<string>() };
+  const active = (s: Settings) => s.enabled && !local.paused && !(site && isPausedOn(s, site));
   const optionsOf = (s: Settings): AnnotatorOptions => ({
     mode: s.mentionMode,
-    hiddenEntities: site ? hiddenOn(s, site) : new Set(),
+    hiddenEntities: local.hidden.size > 0 ? new Set([...(site ? hiddenOn(s, site) : []), ...local.hidden]) : site ? hiddenOn(s, site) : new Set(),
     // All types is no filter at all (the resolver then skips the check).
     ...(s.enabledTypes.length < ENTITY_TYPES.length ? { enabledTypes: new Set(s.enabledTypes) } : {}),
     storyOnly: s.storyOnly,
@@ -109,10 +115,16 @@ function start(): void {
       hoverDelayMs: () => current?.hoverDelayMs ?? 300,
       theme: () => current?.theme ?? 'auto',
       hideHere: (key) => {
-        if (site) updateSettings((s) => hideEntity(s, site, key, true)).catch(logWriteError);
+        if (privateWindow) {
+          local.hidden.add(key);
+          if (current) apply(current);
+        } else if (site) updateSettings({ kind: 'hide-entity', site, key, hidden: true }).catch(logWriteError);
       },
       pauseHere: () => {
-        if (site) updateSettings((s) => pauseSite(s, site, true)).catch(logWriteError);
+        if (privateWindow) {
+          local.paused = true;
+          if (current) apply(current);
+        } else if (site) updateSettings({ kind: 'pause-site', site, paused: true }).catch(logWriteError);
       },
       openSettings: openOptionsPage,
       shadowMode: cardShadowMode(),
@@ -181,7 +193,7 @@ function start(): void {
   // The popup asks the top frame what it shows, and to show an entity.
   onPopupRequest({
     pageInfo: (): PageInfo => {
-      const state = !current || !current.enabled ? 'off' : site && isPausedOn(current, site) ? 'paused' : 'on';
+      const state = !current || !current.enabled ? 'off' : local.paused || (site && isPausedOn(current, site)) ? 'paused' : 'on';
       const shown = state === 'on' && annotator ? annotator.mentions().map((m) => annotator!.entity(m)) : [];
       return { site, state, entities: pageEntities(shown) };
     },

@@ -6,10 +6,10 @@
  */
 import { localize, t } from '../platform/i18n';
 import {
-  loadSettings, resetSettings, updateSettings, watchSettings, type SettingsUpdate,
+  loadSettings, resetSettings, updateSettings, watchSettings,
 } from '../platform/settings-store';
 import {
-  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, hideEntity, pauseSite, siteFromInput, type Settings, type SettingsPatch, type SiteSettings,
+  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, siteFromInput, type Settings, type SettingsChange, type SettingsPatch, type SiteSettings,
 } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core';
 
@@ -73,8 +73,8 @@ function announceSaved(settings: Settings): void {
   saved.textContent = t('optionsSaved');
 }
 
-function save(update: SettingsUpdate): void {
-  updateSettings(update).then(announceSaved, (error: unknown) => console.error('Backstory: could not save', error));
+function save(change: SettingsChange | SettingsPatch): void {
+  updateSettings('kind' in change ? change : { kind: 'patch', patch: change }).then(announceSaved, (error: unknown) => console.error('Backstory: could not save', error));
 }
 
 /** Commits the typed delay: rounded and brought into range, or the stored one back if blank. */
@@ -101,12 +101,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
  * A button that undoes one per-site choice. `action` names it across re-renders, so focus can
  * come back to it; `label` is its accessible name, which says which site (and name) it acts on.
  */
-function undoButton(text: string, label: string, action: string, patch: (latest: Settings) => SettingsPatch): HTMLButtonElement {
+function undoButton(text: string, label: string, action: string, change: SettingsChange): HTMLButtonElement {
   const button = element('button', text);
   button.type = 'button';
   button.setAttribute('aria-label', label);
   button.dataset.action = action;
-  button.addEventListener('click', () => save(patch));
+  button.addEventListener('click', () => save(change));
   return button;
 }
 
@@ -117,7 +117,7 @@ function siteItem(host: string, site: SiteSettings): HTMLLIElement {
     const row = element('div', undefined, 'site-row');
     row.append(
       element('span', t('optionsSitePaused')),
-      undoButton(t('optionsSiteResume'), t('optionsSiteResumeLabel', host), `resume ${host}`, (latest) => pauseSite(latest, host, false)),
+      undoButton(t('optionsSiteResume'), t('optionsSiteResumeLabel', host), `resume ${host}`, { kind: 'pause-site', site: host, paused: false }),
     );
     item.append(row);
   }
@@ -127,7 +127,7 @@ function siteItem(host: string, site: SiteSettings): HTMLLIElement {
       const row = element('li', undefined, 'site-row');
       row.append(
         element('span', key),
-        undoButton(t('optionsSiteShow'), t('optionsSiteShowLabel', [key, host]), `show ${host} ${key}`, (latest) => hideEntity(latest, host, key, false)),
+        undoButton(t('optionsSiteShow'), t('optionsSiteShowLabel', [key, host]), `show ${host} ${key}`, { kind: 'hide-entity', site: host, key, hidden: false }),
       );
       list.append(row);
     }
@@ -172,7 +172,7 @@ async function init(): Promise<void> {
     addSiteError.textContent = host ? '' : t('optionsAddSiteInvalid');
     if (!host) return;
     addSiteInput.value = '';
-    save((latest) => pauseSite(latest, host, true));
+    save({ kind: 'pause-site', site: host, paused: true });
   });
   storyOnly.addEventListener('change', () => save({ storyOnly: storyOnly.checked }));
   theme.addEventListener('change', () => {

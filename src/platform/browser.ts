@@ -19,3 +19,16 @@ export function extensionAlive(): boolean {
     return false;
   }
 }
+
+/**
+ * Whether this context runs in a private (incognito) window. Backstory runs there only where the
+ * reader allowed it (Chrome's "Allow in Incognito", Firefox's "Run in Private Windows"), and then
+ * stores nothing that says which sites were read.
+ */
+export function inPrivateWindow(): boolean {
+  try {
+    return browser.extension.inIncognitoContext === true;
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,7 @@
  */
 import { browser, type Runtime } from './browser';
 import { isCommand, isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
+import { isSettingsChange, type Settings, type SettingsChange } from '../core/settings';
 
 /** Content script: calls `handler` with each keyboard command sent to this tab, until `signal` aborts. */
 export function onCommand(handler: (command: Command) => void, signal: AbortSignal): void {
@@ -88,7 +89,12 @@ export async function sendCommand(tabId: number, command: Command): Promise<void
 }
 
 /** Background: handles the content script's requests. */
-export function onBackgroundMessage(handlers: { openOptions(): Promise<void>; badge(tabId: number, count: number): Promise<void> }): void {
+export function onBackgroundMessage(handlers: {
+  openOptions(): Promise<void>;
+  badge(tabId: number, count: number): Promise<void>;
+  /** `privateTab`: the change comes from a tab in a private window. */
+  settings(change: SettingsChange, privateTab: boolean): Promise<Settings>;
+}): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -98,6 +104,10 @@ export function onBackgroundMessage(handlers: { openOptions(): Promise<void>; ba
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId !== 0 || !Number.isInteger(message.count)) return undefined;
       return handlers.badge(tabId, message.count);
+    }
+    if (isMessageOf<ToBackground>(message, ['backstory/settings']) && message.type === 'backstory/settings') {
+      if (!isSettingsChange(message.change)) return Promise.reject(new Error('not a settings change'));
+      return handlers.settings(message.change, sender.tab?.incognito === true);
     }
     return undefined;
   });

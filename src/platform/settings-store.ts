@@ -4,26 +4,14 @@
  * storage.onChanged: that event is the broadcast, so no context keeps its own copy for long.
  */
 import { browser } from './browser';
-import {
-  SETTINGS_KEY,
-  applyPatch,
-  readSettings,
-  type Settings,
-  type SettingsPatch,
-} from '../core/settings';
+import { SETTINGS_KEY, applyChange, readSettings, type Settings, type SettingsChange } from '../core/settings';
+import type { ToBackground } from '../core';
 
 /**
- * A change to make: a patch, or a function that builds one from the latest stored settings. Use the
- * function form when the patch depends on the current value (`pauseSite`, `hideEntity`), so it is
- * built from what storage holds now rather than from this context's possibly older copy.
- */
-export type SettingsUpdate = SettingsPatch | ((latest: Settings) => SettingsPatch);
-
-/**
- * Writes from this context, one after another: each reads what the one before it stored, so two
- * quick clicks on one page cannot lose a change. Across contexts storage offers no transaction;
- * the window left is the few milliseconds between one context's read and its write, and patches
- * to `sites` name only the hosts they change, so even then only a change to the same host is lost.
+ * Writes in the background, one after another: each reads what the one before it stored, so two
+ * tabs changing settings at once cannot lose either change. Other contexts send their changes to
+ * the background (`updateSettings`); the queue lives only as long as the background does, which is
+ * enough: a change is read, applied and written within one turn of it.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -49,24 +37,32 @@ export async function loadSettings(options: { writeBack?: boolean } = {}): Promi
 }
 
 /**
- * Applies a change to the settings as stored now (read afresh, never a cached copy) and stores the
- * result; returns what was stored.
+ * Background only: applies a change to the settings as stored now (read afresh, never a cached
+ * copy) and stores the result; returns what was stored.
  */
-export function updateSettings(update: SettingsUpdate): Promise<Settings> {
+export function applySettingsChange(change: SettingsChange): Promise<Settings> {
   return serialized(async () => {
-    const latest = await loadSettings();
-    const next = applyPatch(latest, typeof update === 'function' ? update(latest) : update);
+    const next = applyChange(await loadSettings(), change);
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
     return next;
   });
 }
 
+/**
+ * Any other context: asks the background, which owns the settings, to make the change; resolves
+ * with the settings it stored.
+ */
+export async function updateSettings(change: SettingsChange): Promise<Settings> {
+  const message: { type: 'backstory/settings' } & ToBackground['backstory/settings'] = { type: 'backstory/settings', change };
+  const answer: unknown = await browser.runtime.sendMessage(message);
+  const { settings, repairs } = readSettings(answer);
+  if (repairs.length > 0) throw new Error('the background did not answer with settings');
+  return settings;
+}
+
 /** Puts every setting back to its default. */
 export function resetSettings(): Promise<Settings> {
-  return serialized(async () => {
-    await browser.storage.local.remove(SETTINGS_KEY);
-    return loadSettings({ writeBack: true });
-  });
+  return updateSettings({ kind: 'reset' });
 }
 
 /** Calls `listener` with the new settings whenever any context changes them, until `signal` aborts. */

@@ -11,7 +11,7 @@ import { loadSettings, updateSettings, watchSettings } from '../platform/setting
 import { askPageInfo, showEntityInTab } from '../platform/messaging';
 import { loadBundledPacks } from '../platform/pack-data';
 import { ENTITY_TYPES, cardModel, searchEntities, type CardModel, type EntityType, type Pack, type PageInfo } from '../core';
-import { hideEntity, isPausedOn, pauseSite, pausedBy, type Settings } from '../core/settings';
+import { isPausedOn, type Settings } from '../core/settings';
 import { renderCard } from '../ui/card-view';
 import { cardCss } from '../ui/card-styles';
 import { cardStrings } from '../ui/card-strings';
@@ -96,10 +96,10 @@ function showCard(model: CardModel): void {
     },
     openRelated: (key) => void openRelated(model, key),
     hideHere: () => {
-      if (site) void updateSettings((s) => hideEntity(s, site, model.key, true));
+      if (site) void updateSettings({ kind: 'hide-entity', site, key: model.key, hidden: true });
     },
     pauseHere: () => {
-      if (site) void updateSettings((s) => pauseSite(s, site, true));
+      if (site) void updateSettings({ kind: 'pause-site', site, paused: true });
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
   }, { canGoBack: history.length > 0, pinned: false, dark: cardIsDark(), strings: cardStrings(t) });
@@ -196,13 +196,13 @@ async function init(): Promise<void> {
   const [settings] = await Promise.all([loadSettings({ writeBack: true }), refreshPage()]);
   showSettings(settings);
   toggle.addEventListener('change', () => {
-    updateSettings({ enabled: toggle.checked }).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
+    updateSettings({ kind: 'patch', patch: { enabled: toggle.checked } }).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
   });
   siteToggle.addEventListener('change', () => {
     const site = info?.site;
     if (!site) return;
     // Resuming a site paused through its domain ("example.com" for "news.example.com") resumes the domain.
-    updateSettings((s) => pauseSite(s, siteToggle.checked ? pausedBy(s, site) ?? site : site, !siteToggle.checked))
+    updateSettings(siteToggle.checked ? { kind: 'resume-site', site } : { kind: 'pause-site', site, paused: true })
       .then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
   });
   let typing = 0;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyPatch, defaultSettings, type Settings, type SettingsPatch } from '../../src/core/settings';
+import { applyChange, applyPatch, defaultSettings, type Settings, type SettingsChange } from '../../src/core/settings';
 import { fakeGetMessage } from '../support/messages';
 
 const fake = vi.hoisted(() => ({ settings: null as unknown as Settings }));
@@ -18,8 +18,8 @@ vi.mock('../../src/platform/browser', () => ({
 }));
 vi.mock('../../src/platform/settings-store', () => ({
   loadSettings: () => Promise.resolve(fake.settings),
-  updateSettings: (update: SettingsPatch | ((s: Settings) => SettingsPatch)) => {
-    fake.settings = applyPatch(fake.settings, typeof update === 'function' ? update(fake.settings) : update);
+  updateSettings: (change: SettingsChange) => {
+    fake.settings = applyChange(fake.settings, change);
     return Promise.resolve(fake.settings);
   },
   resetSettings: () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyPatch, defaultSettings, type Settings, type SettingsPatch } from '../../src/core/settings';
+import { applyChange, applyPatch, defaultSettings, type Settings, type SettingsChange } from '../../src/core/settings';
 import { validatePack, type Pack, type PageInfo } from '../../src/core';
 import { fakeGetMessage } from '../support/messages';
 
@@ -28,10 +28,9 @@ vi.mock('../../src/platform/browser', () => ({
 }));
 vi.mock('../../src/platform/settings-store', () => ({
   loadSettings: () => Promise.resolve(fake.settings),
-  updateSettings: (update: SettingsPatch | ((s: Settings) => SettingsPatch)) => {
-    const patch = typeof update === 'function' ? update(fake.settings) : update;
-    fake.updates.push(patch);
-    fake.settings = applyPatch(fake.settings, patch);
+  updateSettings: (change: SettingsChange) => {
+    fake.updates.push(change);
+    fake.settings = applyChange(fake.settings, change);
     return Promise.resolve(fake.settings);
   },
   watchSettings: () => undefined,

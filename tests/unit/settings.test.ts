@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SETTINGS_VERSION, applyPatch, defaultSettings, migrate, migrations, readSettings, repairSettings,
+  SETTINGS_VERSION, applyChange, applyPatch, isSettingsChange, recordsSite, defaultSettings, migrate, migrations, readSettings, repairSettings,
 } from '../../src/core/settings';
 
 describe('settings defaults', () => {
   it('start switched on at the current version, with a 300 ms hover delay and no site choices', () => {
-    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
+    expect(defaultSettings()).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto', highlightStyle: 'background', disabledPacks: [] });
   });
 
   it('are a fresh object each time', () => {
@@ -36,17 +36,17 @@ describe('settings migrations', () => {
 
   it('runs from an unversioned object to the current version', () => {
     expect(migrate({ enabled: false }))
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto', highlightStyle: 'background', disabledPacks: [] });
   });
 
   it('runs from version 1 to the current version', () => {
     expect(readSettings({ version: 1, enabled: false }).settings)
-      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
+      .toEqual({ version: SETTINGS_VERSION, enabled: false, mentionMode: 'all', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto', highlightStyle: 'background', disabledPacks: [] });
   });
 
   it('runs from version 2 to the current version and asks for the result to be written', () => {
     const r = readSettings({ version: 2, enabled: true, mentionMode: 'first' });
-    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto' });
+    expect(r.settings).toEqual({ version: SETTINGS_VERSION, enabled: true, mentionMode: 'first', hoverDelayMs: 300, sites: {}, enabledTypes: ['person', 'organization', 'place', 'event', 'agreement', 'concept'], storyOnly: false, theme: 'auto', highlightStyle: 'background', disabledPacks: [] });
     expect(r.repairs).toEqual([]);
     expect(r.needsWrite).toBe(true);
   });
@@ -59,6 +59,14 @@ describe('settings migrations', () => {
   it('migration 6 lets the card follow the page, as before', () => {
     expect(migrations[6]!({ version: 5, enabled: true })).toEqual({ version: 6, enabled: true, theme: 'auto' });
     expect(readSettings({ ...defaultSettings(), theme: 'purple' }).settings.theme).toBe('auto');
+  });
+
+  it('migration 7 keeps the background wash and every pack on, as before', () => {
+    expect(migrations[7]!({ version: 6, enabled: true })).toEqual({ version: 7, enabled: true, highlightStyle: 'background', disabledPacks: [] });
+    const read = (patch: Record<string, unknown>) => readSettings({ ...defaultSettings(), ...patch });
+    expect(read({ highlightStyle: 'blink' }).settings.highlightStyle).toBe('background');
+    expect(read({ disabledPacks: ['a', 'a', 7, '', 'b'] }).settings.disabledPacks).toEqual(['a', 'b']);
+    expect(read({ disabledPacks: 'a' }).settings.disabledPacks).toEqual([]);
   });
 
   it('migration 5 lets packs apply on every page, as before', () => {
@@ -93,6 +101,8 @@ describe('reading stored settings', () => {
       enabledTypes: ['person', 'event'],
       storyOnly: true,
       theme: 'dark',
+      highlightStyle: 'underline',
+      disabledPacks: ['other-pack'],
     };
     const r = readSettings(stored);
     expect(r.settings).toEqual(stored);
@@ -179,5 +189,33 @@ describe('patching settings', () => {
     const current = defaultSettings();
     applyPatch(current, { enabled: false, hoverDelayMs: 10, sites: { 'example.com': { paused: true } } });
     expect(current).toEqual(defaultSettings());
+  });
+});
+
+describe('settings changes (what the pages send the background)', () => {
+  const base = () => applyPatch(defaultSettings(), { sites: { 'example.com': { paused: true } } });
+  it('resumes the entry that pauses a page, a covering domain included', () => {
+    expect(applyChange(base(), { kind: 'resume-site', site: 'news.example.com' }).sites).toEqual({});
+    expect(applyChange(base(), { kind: 'pause-site', site: 'news.example.com', paused: false }).sites).toEqual({ 'example.com': { paused: true } });
+  });
+  it('hides and shows an entity on a site, and resets everything', () => {
+    const hidden = applyChange(base(), { kind: 'hide-entity', site: 'a.test', key: 'p:e', hidden: true });
+    expect(hidden.sites['a.test']).toEqual({ hidden: ['p:e'] });
+    expect(applyChange(hidden, { kind: 'hide-entity', site: 'a.test', key: 'p:e', hidden: false }).sites['a.test']).toBeUndefined();
+    expect(applyChange(hidden, { kind: 'reset' })).toEqual(defaultSettings());
+  });
+  it('accepts only well-formed changes from a message', () => {
+    expect(isSettingsChange({ kind: 'patch', patch: { enabled: false } })).toBe(true);
+    expect(isSettingsChange({ kind: 'pause-site', site: 'Not A Host!', paused: true })).toBe(false);
+    expect(isSettingsChange({ kind: 'hide-entity', site: 'a.test', key: 3, hidden: true })).toBe(false);
+    expect(isSettingsChange({ kind: 'drop-tables' })).toBe(false);
+    expect(isSettingsChange(null)).toBe(false);
+  });
+  it('knows which changes would record a site read in a private window', () => {
+    expect(recordsSite({ kind: 'pause-site', site: 'a.test', paused: true })).toBe(true);
+    expect(recordsSite({ kind: 'hide-entity', site: 'a.test', key: 'p:e', hidden: true })).toBe(true);
+    expect(recordsSite({ kind: 'patch', patch: { sites: {} } })).toBe(true);
+    expect(recordsSite({ kind: 'patch', patch: { enabled: false } })).toBe(false);
+    expect(recordsSite({ kind: 'resume-site', site: 'a.test' })).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ export const COMMANDS = ['open-card', 'next-mention', 'previous-mention'] as con
 export type Command = (typeof COMMANDS)[number];
 
 import type { EntityType } from '../pack/types';
+import type { SettingsChange } from '../settings/change';
 
 /** One entity found on a page, as the popup lists it. */
 export interface PageEntity {
@@ -46,6 +47,8 @@ export interface ToBackground {
   'backstory/open-options': object;
   /** The top frame's count of distinct entities shown, for the toolbar badge (0 while paused). */
   'backstory/badge': { count: number };
+  /** A change to the settings, which the background owns; answered with the settings stored. */
+  'backstory/settings': { change: SettingsChange };
 }
 
 /** The entities among `shown` (one key per mention, in page order), with their mention counts. */

@@ -25,6 +25,8 @@ export const migrations: Record<number, (from: Stored) => Stored> = {
   5: (from) => ({ ...from, storyOnly: false, version: 5 }),
   /** 6: adds the card's theme, following the page as before. */
   6: (from) => ({ ...from, theme: 'auto', version: 6 }),
+  /** 7: adds the highlight style (the background wash, as before) and switched-off packs (none). */
+  7: (from) => ({ ...from, highlightStyle: 'background', disabledPacks: [], version: 7 }),
 };
 
 /** Reads the version a stored object claims; anything unversioned counts as version 0. */

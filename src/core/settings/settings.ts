@@ -28,11 +28,25 @@ export interface Settings {
   storyOnly: boolean;
   /** The card's look: following the page ('auto': dark on a dark page), or always light or dark. */
   theme: Theme;
+  /**
+   * How highlights look: a background wash; an underline (costlier: while any highlight draws a
+   * text-decoration, Chromium repaints the whole document on each highlight change); or nothing
+   * until the reader holds Alt, which shows them and lets a hover open a card.
+   */
+  highlightStyle: HighlightStyle;
+  /** Ids of installed packs (bundled or imported) the reader switched off. */
+  disabledPacks: string[];
 }
 
 export type Theme = 'auto' | 'light' | 'dark';
+export type HighlightStyle = 'background' | 'underline' | 'modifier';
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['background', 'underline', 'modifier'];
 
-export const SETTINGS_VERSION = 6 as const;
+/** At most this many switched-off packs are kept (ids of at most MAX_PACK_ID_LENGTH characters). */
+export const MAX_DISABLED_PACKS = 200;
+export const MAX_PACK_ID_LENGTH = 100;
+
+export const SETTINGS_VERSION = 7 as const;
 
 /** The hover delay's default and its valid range (integers only). */
 export const DEFAULT_HOVER_DELAY_MS = 300;
@@ -41,7 +55,7 @@ export const MAX_HOVER_DELAY_MS = 2000;
 
 /** What a new install starts with. A function, so no caller can mutate a shared object. */
 export function defaultSettings(): Settings {
-  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES], storyOnly: false, theme: 'auto' };
+  return { version: SETTINGS_VERSION, enabled: true, mentionMode: 'all', hoverDelayMs: DEFAULT_HOVER_DELAY_MS, sites: {}, enabledTypes: [...ENTITY_TYPES], storyOnly: false, theme: 'auto', highlightStyle: 'background', disabledPacks: [] };
 }
 
 /**
@@ -70,6 +84,13 @@ const cleanTypes: FieldRule<EntityType[]> = (value) => {
   return { value: types, exact };
 };
 
+/** Pack ids, without repeats; anything else (or too many) is dropped. */
+const cleanPackIds: FieldRule<string[]> = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const ids = [...new Set(value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PACK_ID_LENGTH))].slice(0, MAX_DISABLED_PACKS);
+  return { value: ids, exact: ids.length === value.length };
+};
+
 /** Every field but `version`, with the rule its stored value goes through. */
 const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Settings[K]> } = {
   enabled: whole(isBoolean),
@@ -79,6 +100,8 @@ const fieldRules: { [K in Exclude<keyof Settings, 'version'>]: FieldRule<Setting
   enabledTypes: cleanTypes,
   storyOnly: whole(isBoolean),
   theme: whole((v: unknown): v is Theme => v === 'auto' || v === 'light' || v === 'dark'),
+  highlightStyle: whole((v: unknown): v is HighlightStyle => (HIGHLIGHT_STYLES as readonly unknown[]).includes(v)),
+  disabledPacks: cleanPackIds,
 };
 
 /** A field that failed its check on read and was put back to its default. */
@@ -126,7 +149,7 @@ export function applyPatch(current: Settings, patch: SettingsPatch): Settings {
     }
     const cleaned = (fieldRules as Record<string, FieldRule<unknown> | undefined>)[field]?.(value);
     // A list of types in another order is still the reader's choice: keep its cleaned form.
-    if (cleaned?.exact || (field === 'enabledTypes' && cleaned)) (next as unknown as Record<string, unknown>)[field] = cleaned.value;
+    if (cleaned?.exact || ((field === 'enabledTypes' || field === 'disabledPacks') && cleaned)) (next as unknown as Record<string, unknown>)[field] = cleaned.value;
   }
   return next;
 }

@@ -2,7 +2,7 @@
  * Per-site choices: "Pause on this site" and "Not this one here". Keyed by hostname, as
  * `location.hostname` gives it (lower-case, punycode, IPv6 in brackets). Pure, like the rest of
  * src/core/settings: the repair rules, the readers the content script asks, and the patch builders
- * the popup, the card and the options page send to `updateSettings`.
+ * that `applyChange` (./change.ts) runs in the background on the latest stored settings.
  */
 import type { Settings, SettingsPatch } from './settings';
 
@@ -91,8 +91,8 @@ export function hiddenOn(settings: Settings, host: string): ReadonlySet<string> 
 
 /**
  * The patch that pauses (or resumes) Backstory on `host`. It names only that host, so it cannot
- * undo another host's change made meanwhile elsewhere; pass it to `updateSettings` as a function
- * of the latest settings to be safe for this host too.
+ * undo another host's change made meanwhile elsewhere; built from the latest stored settings
+ * (see `applyChange`), it is safe for this host too.
  */
 export function pauseSite(settings: Settings, host: string, paused: boolean): SettingsPatch {
   const key = host.toLowerCase();
