@@ -4,6 +4,7 @@
  */
 import { browser } from '../platform/browser';
 import { applySettingsChange, loadSettings } from '../platform/settings-store';
+import { importPack, removePack, syncIndex } from '../platform/pack-store';
 import { onBackgroundMessage, sendCommand, sendExplain } from '../platform/messaging';
 import { t } from '../platform/i18n';
 import { isCommand } from '../core';
@@ -12,7 +13,9 @@ import { recordsSite } from '../core/settings';
 // On install and on update, migrate and repair the stored settings once, here, so content
 // scripts in many tabs never race to write the same repair.
 browser.runtime.onInstalled.addListener(() => {
-  loadSettings({ writeBack: true }).catch((error: unknown) => console.error('Backstory: settings migration failed', error));
+  // An update may change the bundled packs that a stored index (imported packs) was built with.
+  loadSettings({ writeBack: true }).then((s) => syncIndex(s.disabledPacks))
+    .catch((error: unknown) => console.error('Backstory: settings migration or index update failed', error));
   // Menus persist across restarts; made again (replaced) on each install and update.
   browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: EXPLAIN_MENU, title: t('menuExplain'), contexts: ['selection'] }))
     .catch((error: unknown) => console.error('Backstory: could not add the menu item', error));
@@ -45,6 +48,13 @@ onBackgroundMessage({
   // too, so nothing about the sites read in private windows is ever stored.
   settings: (change, privateTab) => {
     if (privateTab && recordsSite(change)) return Promise.reject(new Error('per-site choices from a private window are not stored'));
-    return applySettingsChange(change);
+    return applySettingsChange(change).then(async (settings) => {
+      // Switching a pack on or off (or a reset) changes the index the pages use.
+      if (change.kind === 'reset' || (change.kind === 'patch' && change.patch.disabledPacks !== undefined)) await syncIndex(settings.disabledPacks);
+      return settings;
+    });
   },
+  importPack: async (text, confirmed) => importPack(text, confirmed, (await loadSettings()).disabledPacks),
+  removePack: async (id) => removePack(id, (await loadSettings()).disabledPacks),
 });
+

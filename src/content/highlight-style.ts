@@ -21,6 +21,7 @@
  * mention is painted.
  */
 import { ENTITY_TYPES, type EntityType } from '../core';
+import type { HighlightStyle } from '../core/settings';
 import { TYPE_COLOURS } from '../ui/type-colours';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 
@@ -33,12 +34,18 @@ export function highlightName(type: EntityType): string {
 /** How much of the colour the wash mixes in: enough to find a name at a glance, little enough to read through. */
 const WASH_PERCENT = 24;
 
-/** The stylesheet text for every type's highlight: a background wash only (see the note at the top). */
-export function highlightCss(): string {
+/**
+ * The stylesheet text for every type's highlight in the reader's style: the background wash (see
+ * the note at the top), or an underline for readers who choose it despite its cost on long pages.
+ * The 'modifier' style paints the wash too, but only while the reader holds Alt: the painter keeps
+ * the highlights out of the registry until then (a registry change costs ~2 ms; changing the sheet
+ * would restyle the whole page).
+ */
+export function highlightCss(style: HighlightStyle = 'background'): string {
   // The text colour is left alone so the page's own contrast holds.
-  return ENTITY_TYPES.map((type) =>
-    `::highlight(${highlightName(type)}) { background-color: color-mix(in srgb, ${TYPE_COLOURS[type]} ${WASH_PERCENT}%, transparent); }`,
-  ).join('\n');
+  return ENTITY_TYPES.map((type) => `::highlight(${highlightName(type)}) { ${style === 'underline'
+    ? `text-decoration: underline 2px ${TYPE_COLOURS[type]}; text-underline-offset: 3px;`
+    : `background-color: color-mix(in srgb, ${TYPE_COLOURS[type]} ${WASH_PERCENT}%, transparent);`} }`).join('\n');
 }
 
 /**
@@ -50,8 +57,22 @@ export class PageStyles {
   private element: HTMLStyleElement | null = null;
   private readonly roots = new Map<ShadowRoot, CSSStyleSheet | null>();
 
-  constructor(private readonly doc: Document, signal: AbortSignal) {
+  constructor(private readonly doc: Document, signal: AbortSignal, private style: HighlightStyle = 'background') {
     signal.addEventListener('abort', () => this.remove(), { once: true });
+  }
+
+  /**
+   * Switches every sheet to another style. Costs one style recalculation of the whole page (the
+   * rules change), so it happens only when the reader changes the setting.
+   */
+  setStyle(style: HighlightStyle): void {
+    const before = highlightCss(this.style);
+    this.style = style;
+    const css = highlightCss(style);
+    if (css === before) return;
+    this.sheet?.replaceSync(css);
+    if (this.element) this.element.textContent = css;
+    for (const sheet of this.roots.values()) sheet?.replaceSync(css);
   }
 
   /** Adopts the sheet into the document now (cheap while the page is still loading). */
@@ -59,7 +80,7 @@ export class PageStyles {
     if (this.sheet || this.element) return;
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss());
+      sheet.replaceSync(highlightCss(this.style));
       this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
       this.sheet = sheet;
     } catch {
@@ -76,7 +97,7 @@ export class PageStyles {
     if (this.sheet || this.element) return;
     const style = this.doc.createElement('style');
     style.setAttribute(OWN_UI_ATTRIBUTE, '');
-    style.textContent = highlightCss();
+    style.textContent = highlightCss(this.style);
     (this.doc.head ?? this.doc.documentElement).append(style);
     this.element = style;
   }
@@ -87,7 +108,7 @@ export class PageStyles {
     let sheet: CSSStyleSheet | null = null;
     try {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss());
+      sheet.replaceSync(highlightCss(this.style));
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     } catch {
       // Firefox 140: those mentions stay unpainted but are still listed and reachable by keyboard.

@@ -8,8 +8,8 @@
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
  */
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
-import { loadBundledIndex } from '../platform/packs';
-import { loadBundledPack, loadBundledPacks } from '../platform/pack-data';
+import { loadActiveIndex, watchActiveIndex } from '../platform/packs';
+import { forgetPacks, loadPack, loadPacks } from '../platform/pack-data';
 import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
 import { hiddenOn, isPausedOn, siteOf, type Settings } from '../core/settings';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
@@ -23,6 +23,7 @@ import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
 import { extensionAlive, inPrivateWindow } from '../platform/browser';
 import { Painter } from './painter';
+import { watchModifier } from './modifier';
 import { whenIdle } from './schedule';
 import { benchIndexReady, benchIndexRequested, benchInjected, benchRead, benchStart } from './bench-marks';
 
@@ -69,6 +70,10 @@ function start(): void {
   let annotator: Annotator | null = null;
   let current: Settings | null = null;
   let cardsOfRun: CardController | null = null;
+  let stylesOfRun: PageStyles | null = null;
+  /** Whether the reader holds Alt (the 'hidden until Alt' style shows highlights only then). */
+  let revealed = false;
+  const shownNow = (s: Settings | null) => s?.highlightStyle !== 'modifier' || revealed;
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
   /**
@@ -90,11 +95,12 @@ function start(): void {
   let shownOptions = '';
 
   const begin = async (signal: AbortSignal, settings: Settings) => {
-    const styles = new PageStyles(document, signal);
+    const styles = new PageStyles(document, signal, settings.highlightStyle);
+    stylesOfRun = styles;
     styles.adoptEarly();
     if (!index) {
       benchIndexRequested();
-      index = loadBundledIndex();
+      index = loadActiveIndex();
     }
     const loaded = await index;
     benchIndexReady();
@@ -104,15 +110,22 @@ function start(): void {
     shownOptions = optionsKey(options);
     annotator = new Annotator(loaded, document, signal, options, styles);
     const own = annotator;
+    own.painter.setRegistered(shownNow(current ?? settings));
+    watchModifier(window, (held) => {
+      revealed = held;
+      own.painter.setRegistered(shownNow(current));
+    }, signal);
     // Backstory's own nodes (the fallback <style>, the card's host) never count as page changes.
     watchDom(document, own, signal, (node) => node === styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
     const cards = new CardController({
       doc: document,
       annotator: own,
       signal,
-      loadPack: loadBundledPack,
-      loadPacks: loadBundledPacks,
+      loadPack,
+      loadPacks: () => loadPacks(current?.disabledPacks),
       hoverDelayMs: () => current?.hoverDelayMs ?? 300,
+      // Hidden until Alt: a hover opens a card only while the highlights show.
+      hoverAllowed: () => shownNow(current),
       theme: () => current?.theme ?? 'auto',
       hideHere: (key) => {
         if (privateWindow) {
@@ -178,7 +191,10 @@ function start(): void {
       run = null;
       annotator = null;
       cardsOfRun = null;
+      stylesOfRun = null;
     } else if (annotator) {
+      stylesOfRun?.setStyle(settings.highlightStyle);
+      annotator.painter.setRegistered(shownNow(settings));
       // Same run, new choices: repaint without reading the page again (only if they changed).
       const options = optionsOf(settings);
       const key = optionsKey(options);
@@ -200,6 +216,19 @@ function start(): void {
     showEntity: (key) => void cardsOfRun?.showEntity(key),
   }, lifetime.signal);
 
+  // A pack imported, replaced, removed or switched off: read the page again with the new index.
+  watchActiveIndex(() => {
+    index = null;
+    forgetPacks();
+    if (run) {
+      run.abort();
+      run = null;
+      annotator = null;
+      cardsOfRun = null;
+      stylesOfRun = null;
+    }
+    if (current) apply(current);
+  }, lifetime.signal);
   watchSettings(apply, lifetime.signal);
   loadSettings().then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
 }

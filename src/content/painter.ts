@@ -68,6 +68,8 @@ export class Painter {
   private probed: number[] = [];
   private refreshQueued = false;
   private probeQueued = false;
+  /** Whether the highlights are in the page's registry (shown); false while hidden until Alt. */
+  private registered = true;
   /** Called after each batch is handed to the browser (the benchmark listens). */
   onBatch: (() => void) | null = null;
 
@@ -316,10 +318,24 @@ export class Painter {
     let h = this.highlights.get(type);
     if (!h) {
       h = new Highlight();
-      CSS.highlights.set(highlightName(type), h);
+      if (this.registered) CSS.highlights.set(highlightName(type), h);
       this.highlights.set(type, h);
     }
     return h;
+  }
+
+  /**
+   * Shows (registers) or hides (unregisters) every highlight at once, the ranges kept: the
+   * 'hidden until Alt' style. Hit-testing finds only registered highlights, so a hidden mention
+   * opens no card on hover; the keyboard commands still reach every mention.
+   */
+  setRegistered(on: boolean): void {
+    if (on === this.registered) return;
+    this.registered = on;
+    for (const [type, h] of this.highlights) {
+      if (on) CSS.highlights.set(highlightName(type), h);
+      else if (CSS.highlights.get(highlightName(type)) === h) CSS.highlights.delete(highlightName(type));
+    }
   }
 
   private clear(): void {

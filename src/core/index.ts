@@ -36,11 +36,13 @@ export {
 } from './pack/types';
 export { IMPORT_LIMITS, validatePack, type PackLimits, type Problem, type ValidationResult } from './pack/validate';
 export { isIsoDate } from './pack/formats';
+export { compareVersions, packMeta, planImport, type ImportPlan, type PackMeta } from './pack/install';
 
 // The index: compile, serialise, load, inspect.
 export { compilePack, compilePacks } from './match/compile';
 export { INDEX_FORMAT_VERSION, INDEX_HEADER_BYTES, INDEX_PART_BYTES, indexByteLength, indexPartName, loadIndex, serializeIndex, splitIndex } from './match/serialize';
 export { aliasCount, entityCount, type CompiledIndex } from './match/compiled-index';
+export { STORED_PART_BYTES, base64Length, checksum, fromBase64Into, indexToTextParts, toBase64 } from './match/index-text';
 export {
   aliasInfo,
   entityInfo,
@@ -63,6 +65,7 @@ export {
   TYPE_LABELS,
   type CardFact,
   type CardModel,
+  type CardAlternative,
   type CardRelated,
   type CardSource,
   type CardTimelineEntry,

@@ -1,7 +1,7 @@
 /**
- * The options page: the global switch, the kinds of names and the mentions to highlight, the hover
- * delay, the per-site choices and a reset. Every
- * control writes its setting at once and reflects changes made elsewhere (the popup, a card in
+ * The options page: the global switch, the kinds of names and the mentions to highlight, how
+ * highlights look, the hover delay and theme, the per-site choices, the packs (./packs.ts) and a
+ * reset. Every control writes its setting at once and reflects changes made elsewhere (the popup, a card in
  * another tab). Stored text (hostnames, entity keys) is written with textContent only.
  */
 import { localize, t } from '../platform/i18n';
@@ -9,9 +9,10 @@ import {
   loadSettings, resetSettings, updateSettings, watchSettings,
 } from '../platform/settings-store';
 import {
-  MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, siteFromInput, type Settings, type SettingsChange, type SettingsPatch, type SiteSettings,
+  HIGHLIGHT_STYLES, MAX_HOVER_DELAY_MS, MIN_HOVER_DELAY_MS, type HighlightStyle, siteFromInput, type Settings, type SettingsChange, type SettingsPatch, type SiteSettings,
 } from '../core/settings';
 import { ENTITY_TYPES, type EntityType } from '../core';
+import { setUpPacks } from './packs';
 
 const toggle = document.querySelector<HTMLInputElement>('#enabled')!;
 const delay = document.querySelector<HTMLInputElement>('#hover-delay')!;
@@ -24,6 +25,8 @@ const modeAll = document.querySelector<HTMLInputElement>('#mode-all')!;
 const modeFirst = document.querySelector<HTMLInputElement>('#mode-first')!;
 const storyOnly = document.querySelector<HTMLInputElement>('#story-only')!;
 const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+const highlightStyle = document.querySelector<HTMLSelectElement>('#highlight-style')!;
+let packs: { show(settings: Settings): void } | undefined;
 
 /** The same group names as the popup's. */
 const TYPE_KEYS: Record<EntityType, string> = {
@@ -62,6 +65,8 @@ function show(settings: Settings): void {
   }
   storyOnly.checked = settings.storyOnly;
   theme.value = settings.theme;
+  highlightStyle.value = settings.highlightStyle;
+  packs?.show(settings);
   modeAll.checked = settings.mentionMode === 'all';
   modeFirst.checked = settings.mentionMode === 'first';
   if (!delayEdited) delay.value = String(settings.hoverDelayMs);
@@ -162,6 +167,7 @@ async function init(): Promise<void> {
   delay.min = String(MIN_HOVER_DELAY_MS);
   delay.max = String(MAX_HOVER_DELAY_MS);
   buildTypes();
+  packs = setUpPacks({ save, settings: () => current });
   show(await loadSettings({ writeBack: true }));
   const addSite = document.querySelector<HTMLFormElement>('#add-site')!;
   const addSiteInput = document.querySelector<HTMLInputElement>('#add-site-input')!;
@@ -175,6 +181,10 @@ async function init(): Promise<void> {
     save({ kind: 'pause-site', site: host, paused: true });
   });
   storyOnly.addEventListener('change', () => save({ storyOnly: storyOnly.checked }));
+  highlightStyle.addEventListener('change', () => {
+    const value = highlightStyle.value;
+    if ((HIGHLIGHT_STYLES as readonly string[]).includes(value)) save({ highlightStyle: value as HighlightStyle });
+  });
   theme.addEventListener('change', () => {
     const value = theme.value;
     if (value === 'auto' || value === 'light' || value === 'dark') save({ theme: value });

@@ -6,6 +6,7 @@
 import { browser, type Runtime } from './browser';
 import { isCommand, isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
 import { isSettingsChange, type Settings, type SettingsChange } from '../core/settings';
+import type { ImportResult } from './pack-store';
 
 /** Content script: calls `handler` with each keyboard command sent to this tab, until `signal` aborts. */
 export function onCommand(handler: (command: Command) => void, signal: AbortSignal): void {
@@ -94,6 +95,8 @@ export function onBackgroundMessage(handlers: {
   badge(tabId: number, count: number): Promise<void>;
   /** `privateTab`: the change comes from a tab in a private window. */
   settings(change: SettingsChange, privateTab: boolean): Promise<Settings>;
+  importPack(text: string, confirmed: boolean): Promise<ImportResult>;
+  removePack(id: string): Promise<void>;
 }): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts.
@@ -108,6 +111,16 @@ export function onBackgroundMessage(handlers: {
     if (isMessageOf<ToBackground>(message, ['backstory/settings']) && message.type === 'backstory/settings') {
       if (!isSettingsChange(message.change)) return Promise.reject(new Error('not a settings change'));
       return handlers.settings(message.change, sender.tab?.incognito === true);
+    }
+    // Packs are managed from Backstory's own pages only, never from a content script (a web page).
+    const ownPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+    if (ownPage && isMessageOf<ToBackground>(message, ['backstory/pack-import']) && message.type === 'backstory/pack-import') {
+      if (typeof message.text !== 'string') return Promise.reject(new Error('no pack text'));
+      return handlers.importPack(message.text, message.confirmed === true);
+    }
+    if (ownPage && isMessageOf<ToBackground>(message, ['backstory/pack-remove']) && message.type === 'backstory/pack-remove') {
+      if (typeof message.id !== 'string') return Promise.reject(new Error('no pack id'));
+      return handlers.removePack(message.id);
     }
     return undefined;
   });

@@ -1,33 +1,34 @@
 /**
- * The bundled packs' full text (summaries, facts, sources), for the cards: fetched from the
- * extension's own files only when the first card opens, then kept for the page's lifetime. The
- * build validated every bundled pack, so it is parsed as it is.
+ * The installed packs' full text (summaries, facts, sources), for the cards and for search: read
+ * only when the first card opens (or the first search), then kept until the packs change. An
+ * imported pack replaces a bundled one of the same id (see ./pack-store.ts). Bundled packs were
+ * validated by the build and imported ones at import, so both are parsed as they are.
  */
-import { browser } from './browser';
 import type { Pack } from '../core';
+import { bundledPackIds, importedPacks, packText } from './pack-store';
 
 const cache = new Map<string, Promise<Pack>>();
 
-/** The bundled pack `packId` (packs/<id>.json inside the extension). */
-export function loadBundledPack(packId: string): Promise<Pack> {
+/** The installed pack `packId`. */
+export function loadPack(packId: string): Promise<Pack> {
   let pending = cache.get(packId);
   if (!pending) {
-    pending = (async () => {
-      const path = `packs/${packId}.json`;
-      const response = await fetch(browser.runtime.getURL(path));
-      if (!response.ok) throw new Error(`could not read ${path}: ${response.status}`);
-      return JSON.parse(await response.text()) as Pack;
-    })();
+    pending = packText(packId).then((text) => JSON.parse(text) as Pack);
     pending.catch(() => cache.delete(packId));
     cache.set(packId, pending);
   }
   return pending;
 }
 
-/** Every bundled pack (packs/list.json names them), for the popup's search. */
-export async function loadBundledPacks(): Promise<Pack[]> {
-  const response = await fetch(browser.runtime.getURL('packs/list.json'));
-  if (!response.ok) throw new Error(`could not read packs/list.json: ${response.status}`);
-  const ids = JSON.parse(await response.text()) as string[];
-  return Promise.all(ids.map(loadBundledPack));
+/** Every installed pack but those switched off, for search. */
+export async function loadPacks(disabled: readonly string[] = []): Promise<Pack[]> {
+  const [bundled, imported] = await Promise.all([bundledPackIds(), importedPacks()]);
+  const ids = [...new Set([...bundled, ...imported.map((p) => p.id)])].filter((id) => !disabled.includes(id));
+  const packs = await Promise.allSettled(ids.map(loadPack));
+  return packs.flatMap((p) => (p.status === 'fulfilled' ? [p.value] : []));
+}
+
+/** Forgets what was read: the packs changed (one imported, replaced or removed). */
+export function forgetPacks(): void {
+  cache.clear();
 }

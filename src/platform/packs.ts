@@ -5,7 +5,10 @@
  * the same whatever the pack's size.
  */
 import { browser } from './browser';
-import { INDEX_HEADER_BYTES, INDEX_PART_BYTES, indexByteLength, loadIndex, type CompiledIndex } from '../core';
+import {
+  INDEX_HEADER_BYTES, INDEX_PART_BYTES, STORED_PART_BYTES, checksum, fromBase64Into, indexByteLength, loadIndex, type CompiledIndex,
+} from '../core';
+import { INDEX_KEY, indexPartKey, isStoredIndex } from './pack-store';
 
 const PART = /^packs\/index-(\d+)\.bin$/;
 
@@ -47,4 +50,40 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
   const response = await fetch(browser.runtime.getURL(path));
   if (!response.ok) throw new Error(`could not read ${path}: ${response.status}`);
   return response.arrayBuffer();
+}
+
+/**
+ * The index the pages use: the one the background stored for the enabled packs (when the reader
+ * imported a pack or switched one off), else the bundled one. Each stored part is read, checked and
+ * decoded in its own task. A stored index that is missing a part or fails its check is logged and
+ * the bundled one used instead: never a broken page.
+ */
+export async function loadActiveIndex(): Promise<CompiledIndex> {
+  const meta = (await browser.storage.local.get(INDEX_KEY))[INDEX_KEY];
+  if (meta === undefined) return loadBundledIndex();
+  try {
+    if (!isStoredIndex(meta)) throw new Error('its description is damaged');
+    const own = new Uint8Array(meta.bytes);
+    await Promise.all(meta.sums.map(async (sum, n) => {
+      const key = indexPartKey(meta.gen, n);
+      const text = (await browser.storage.local.get(key))[key];
+      if (typeof text !== 'string') throw new Error(`part ${n} is missing`);
+      const at = n * STORED_PART_BYTES;
+      const length = fromBase64Into(text, own, at);
+      if (length !== Math.min(STORED_PART_BYTES, meta.bytes - at) || checksum(own, at, at + length) !== sum) throw new Error(`part ${n} is damaged`);
+    }));
+    return loadIndex(own);
+  } catch (error) {
+    console.error('Backstory: the stored index could not be read; using the bundled packs only', error);
+    return loadBundledIndex();
+  }
+}
+
+/** Calls `listener` when the background stores a new index (a pack imported, removed, switched), until `signal` aborts. */
+export function watchActiveIndex(listener: () => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && INDEX_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 }

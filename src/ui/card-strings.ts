@@ -35,13 +35,17 @@ export interface CardStrings {
   sourceLabel(n: number, title: string): string;
   /** "The installed packs do not cover “$1”." */
   notCovered(text: string): string;
+  /** "The same name in another pack:" */
+  readonly alsoIn: string;
+  /** "Show $1 from “$2” instead" */
+  alsoInTitle(name: string, pack: string): string;
 }
 
 /** The message keys the card uses, each in assets/_locales/en/messages.json (a unit test checks). */
 export const CARD_MESSAGE_KEYS = [
   'cardKeyFacts', 'cardTimeline', 'cardRelated', 'cardSources', 'cardBack', 'cardBackTitle', 'cardPin', 'cardUnpin',
   'cardPinTitle', 'cardClose', 'cardCloseTitle', 'cardHideHere', 'cardPauseHere', 'cardPauseTitle', 'cardSettings',
-  'cardSettingsTitle', 'cardWhyLabel', 'cardWhy', 'cardAsOf', 'cardHideTitle', 'cardRelatedTitle', 'cardSourceLabel', 'cardNotCovered',
+  'cardSettingsTitle', 'cardWhyLabel', 'cardWhy', 'cardAsOf', 'cardHideTitle', 'cardRelatedTitle', 'cardSourceLabel', 'cardNotCovered', 'cardAlsoIn', 'cardAlsoInTitle',
   ...ENTITY_TYPES.map(typeKey),
 ] as const;
 
@@ -76,5 +80,7 @@ export function cardStrings(t: (key: string, substitutions?: string[]) => string
     relatedTitle: (name) => t('cardRelatedTitle', [name]),
     sourceLabel: (n, title) => t('cardSourceLabel', [String(n), title]),
     notCovered: (text) => t('cardNotCovered', [text]),
+    alsoIn: t('cardAlsoIn'),
+    alsoInTitle: (name, pack) => t('cardAlsoInTitle', [name, pack]),
   };
 }

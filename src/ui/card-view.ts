@@ -86,6 +86,20 @@ export function renderCard(
   root.append(summary);
   if (model.context) root.append(el('p', 'context', model.context));
 
+  // The same words in another pack: say so at once, and let the reader switch.
+  if (model.alternatives.length > 0) {
+    const box = el('div', 'alternatives');
+    box.append(el('p', 'label', s.alsoIn));
+    const list = el('ul', 'related');
+    for (const a of model.alternatives) {
+      const item = el('li');
+      item.append(button(`related-entity type-${a.type}`, `${a.name} (${a.packTitle})`, () => actions.openRelated(a.key), s.alsoInTitle(a.name, a.packTitle)));
+      list.append(item);
+    }
+    box.append(list);
+    root.append(box);
+  }
+
   if (model.facts.length > 0) {
     root.append(el('h3', 'section', s.keyFacts));
     const list = el('ul', 'facts');

@@ -73,6 +73,19 @@ describe('the card', () => {
     expect(root.querySelector('[aria-hidden]')).toBeNull();
   });
 
+  it('where another pack has the same name, offers it near the top and switches to it', () => {
+    const model = cardModel(pack, pack.entities[0]!, { alternatives: [{ key: 'other:elon-musk', name: 'Elon Musk', type: 'person', packTitle: `Kestrel ${HOSTILE}` }] });
+    const a = actions();
+    const view = renderCard(document, model, a, { canGoBack: false, pinned: false, dark: false, strings });
+    const button = view.root.querySelector<HTMLButtonElement>('.alternatives button')!;
+    expect(view.root.querySelector('.alternatives .label')!.textContent).toBe('The same name in another pack:');
+    expect(button.textContent).toBe(`Elon Musk (Kestrel ${HOSTILE})`);
+    expect(button.title).toBe(`Show Elon Musk from “Kestrel ${HOSTILE}” instead`);
+    expect(view.root.querySelector('.alternatives img, .alternatives script')).toBeNull();
+    button.click();
+    expect(a.openRelated).toHaveBeenCalledWith('other:elon-musk');
+  });
+
   it('lists the timeline oldest first, with machine-readable dates', () => {
     const { root } = render();
     const times = [...root.querySelectorAll('.timeline time')].map((t) => t.getAttribute('datetime'));

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT } from '../../build/build';
 import { ANNOTATED_TAB_ID } from '../../build/page-snippets';
-import { BROWSERS, highlightedTexts, useBrowser } from './harness';
+import { BROWSERS, highlightTotal, highlightedTexts, useBrowser, waitForHighlightTotal } from './harness';
 
 const axeSource = readFileSync(createRequire(join(ROOT, 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -151,6 +151,39 @@ for (const name of BROWSERS) {
       await options.click('#mode-all');
       await options.close();
       await long.close();
+      await page.close();
+    });
+
+    it('the options page’s highlight style applies live: an underline, or nothing until Alt is held', async () => {
+      const page = await openFixture();
+      const total = await highlightTotal(page);
+      const options = await ctx().ext.openExtensionPage('options.html', '#highlight-style');
+      const choose = (value: string) => options.$eval('#highlight-style', (el, v) => {
+        (el as HTMLSelectElement).value = v;
+        el.dispatchEvent(new Event('change'));
+      }, value);
+      const ruleText = `[...document.adoptedStyleSheets, ...[...document.querySelectorAll('style')].map((s) => s.sheet)]
+        .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).filter((t) => t.includes('backstory-')).join(' ')`;
+      await choose('underline');
+      await page.bringToFront();
+      await page.waitForFunction(`${ruleText}.includes('underline')`, { polling: 50, timeout: 5_000 });
+      expect(await highlightTotal(page)).toBe(total);
+
+      await options.bringToFront();
+      await choose('modifier');
+      await page.bringToFront();
+      await waitForHighlightTotal(page, 0, 5_000);
+      expect(await page.evaluate(`${ruleText}.includes('background-color')`)).toBe(true);
+      await page.keyboard.down('Alt');
+      await waitForHighlightTotal(page, total, 5_000);
+      await page.keyboard.up('Alt');
+      await waitForHighlightTotal(page, 0, 5_000);
+
+      await options.bringToFront();
+      await choose('background');
+      await page.bringToFront();
+      await waitForHighlightTotal(page, total, 5_000);
+      await options.close();
       await page.close();
     });
 

@@ -1,9 +1,9 @@
 /**
- * Settings survive a browser restart: each browser is launched on a profile kept between two
+ * Settings and imported packs survive a browser restart: each browser is launched on a profile kept between two
  * launches (Firefox with the preferences that keep a temporary add-on's storage and address, see
  * build/browsers.ts), a setting is changed in the first, and the second reads it back and applies it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +12,12 @@ import { serveStatic } from '../../build/serve';
 import { DIST, ROOT } from '../../build/build';
 import { BROWSERS, highlightedTexts } from './harness';
 
+const kestrel = readFileSync(join(ROOT, 'tests/fixtures/packs/kestrel-harbour.json'), 'utf8');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (const name of BROWSERS) {
   describe(`settings across a restart of ${name}`, () => {
-    it('keeps the kinds of names unticked and the hover delay, and the page honours them', async () => {
+    it('keeps the kinds of names unticked, the hover delay and an imported pack, and the page honours them', async () => {
       const profileDir = mkdtempSync(join(tmpdir(), `backstory-restart-${name}-`));
       const server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
       const extensionPath = join(DIST, name === 'chromium' ? 'chrome' : 'firefox');
@@ -30,6 +31,8 @@ for (const name of BROWSERS) {
           input.dispatchEvent(new Event('change'));
         });
         await options.waitForFunction(`document.querySelector('#saved').textContent.length > 0`, { timeout: 5_000 });
+        await options.evaluate(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'backstory/pack-import', text: ${JSON.stringify(kestrel)}, confirmed: false })`);
+        await options.waitForSelector('#packs li[data-pack="kestrel-harbour"]', { timeout: 10_000 });
         await sleep(500);
         await first.close();
 
@@ -44,6 +47,10 @@ for (const name of BROWSERS) {
         const texts = await highlightedTexts(page);
         expect(texts).toContain('Center for International Policy');
         expect(texts).not.toContain('Elon Musk');
+        // The imported pack is still there, and still highlighted (places and organisations only now).
+        await page.goto(server.origin + 'imported.html', { waitUntil: 'load' });
+        await page.waitForFunction(`(() => { let n = 0; for (const [k, h] of CSS.highlights) if (k.startsWith('backstory-')) n += h.size; return n > 0; })()`, { polling: 50, timeout: 10_000 });
+        expect(await highlightedTexts(page)).toEqual(['KDU', 'Kestrel Dockworkers Union', 'Port of Kestrel']);
         await second.close();
       } finally {
         await server.close();

@@ -27,4 +27,13 @@ describe('highlight styles', () => {
       expect(properties).toEqual(['background-color']);
     }
   });
+
+  it('draw an underline instead only for readers who chose it, and the wash for the Alt style', () => {
+    const underline = highlightCss('underline');
+    for (const type of ENTITY_TYPES) expect(underline).toContain(`::highlight(${highlightName(type)}) { text-decoration: underline 2px`);
+    expect(underline).not.toContain('background-color');
+    // Hidden until Alt: the same sheet as the default; hiding is the painter's (the registry), so
+    // pressing Alt never restyles the page.
+    expect(highlightCss('modifier')).toBe(highlightCss('background'));
+  });
 });

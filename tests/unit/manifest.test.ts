@@ -45,9 +45,13 @@ describe('manifestFor', () => {
 });
 
 describe('the source manifest', () => {
-  it('asks only for storage and the context menu, and no host permissions', () => {
-    expect(source.permissions).toEqual(['storage', 'contextMenus']);
+  it('asks only for storage (unlimited, for imported packs), the context menu, scripting and activeTab, and no host permissions', () => {
+    // scripting + activeTab: the popup's "Annotate this page now" (src/platform/tab-access.ts).
+    expect(source.permissions).toEqual(['storage', 'contextMenus', 'scripting', 'activeTab', 'unlimitedStorage']);
     expect(source.host_permissions).toBeUndefined();
+    // Asking again for a site the reader withheld needs no optional_host_permissions: Chrome lets
+    // an extension request withheld content-script hosts, Firefox treats them as optional.
+    expect(source.optional_host_permissions).toBeUndefined();
   });
 
   it('runs the content script on every http(s) page, in every frame, from document_start', () => {

@@ -12,7 +12,7 @@
  * - Touch: a tap on a mention opens its card at once, unless the mention is inside a link, whose
  *   tap the page's link handles as it always did.
  */
-import { aliasInfo, cardModel, searchEntities, type CardModel, type Pack } from '../../core';
+import { aliasInfo, cardModel, entityInfo, searchEntities, type CardAlternative, type CardModel, type Pack } from '../../core';
 import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost, type CardAnchor } from './card-host';
@@ -33,6 +33,8 @@ export interface CardControllerOptions {
   loadPacks(): Promise<Pack[]>;
   /** The hover delay, read when the pointer arrives (a settings change applies at once). */
   hoverDelayMs(): number;
+  /** Whether a hover may open a card now (false while highlights are hidden until Alt). */
+  hoverAllowed?(): boolean;
   /** The card's theme setting, read when a card opens. */
   theme(): 'auto' | 'light' | 'dark';
   /** "Not this one here": stop highlighting the entity with this key on this site. */
@@ -107,8 +109,27 @@ export class CardController {
     const entity = pack.entities.find((e) => e.id === info.id);
     if (!entity) return;
     const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: aliasInfo(this.o.annotator.index, mention.match.alias).text };
+    const alternatives = await this.alternativesOf(mention);
+    if (generation !== this.generation || this.o.signal.aborted) return;
     this.history = [];
-    this.show({ model: cardModel(pack, entity, { why }), mention, anchor: this.anchorOf(mention) }, focus, benchCardShown);
+    this.show({ model: cardModel(pack, entity, { why, alternatives }), mention, anchor: this.anchorOf(mention) }, focus, benchCardShown);
+  }
+
+  /**
+   * The other entities the mention's words stand for: where two installed packs share a name, the
+   * card shows the one the page's context chose and offers the others. Their packs' titles come
+   * from the packs (already read for any pack whose card was open before).
+   */
+  private async alternativesOf(mention: MentionRef): Promise<CardAlternative[]> {
+    const index = this.o.annotator.index;
+    const others = [...new Set((mention.match.alternatives ?? []).map((a) => index.aliasEntity[a]!))].filter((e) => e !== mention.match.entity);
+    const out: CardAlternative[] = [];
+    for (const e of others) {
+      const info = entityInfo(index, e);
+      const pack = await this.o.loadPack(info.packId).catch(() => null);
+      if (pack) out.push({ key: info.key, name: info.name, type: info.type, packTitle: pack.title });
+    }
+    return out;
   }
 
   /** The open-card command: the mention at or after the selection (else the first on screen). */
@@ -280,7 +301,7 @@ export class CardController {
       this.cancelClose();
       return;
     }
-    if (mention && !(this.shown && this.pinned)) {
+    if (mention && !(this.shown && this.pinned) && (this.o.hoverAllowed?.() ?? true)) {
       this.openTimer = this.o.doc.defaultView!.setTimeout(() => {
         this.openTimer = 0;
         if (this.pointerOnMention === mention) void this.open(mention, false);

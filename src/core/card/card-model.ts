@@ -39,6 +39,11 @@ export interface CardRelated {
   readonly type: EntityType;
 }
 
+/** Another entity the same words stand for (two packs sharing a name): the reader can switch to it. */
+export interface CardAlternative extends CardRelated {
+  readonly packTitle: string;
+}
+
 /** Why the mention was highlighted: the text as written on the page and the alias it matched. */
 export interface CardWhy {
   readonly text: string;
@@ -62,6 +67,8 @@ export interface CardModel {
   readonly packTitle: string;
   readonly asOfText: string;
   readonly why: CardWhy | null;
+  /** Other entities the highlighted words stand for, in other packs (or this one): shown near the top. */
+  readonly alternatives: readonly CardAlternative[];
 }
 
 export const TYPE_LABELS: Record<EntityType, string> = {
@@ -124,7 +131,7 @@ export function formatIsoDate(iso: string, locale = 'en-GB'): string {
 export function cardModel(
   pack: Pack,
   entity: Entity,
-  options: { why?: CardWhy | null; lookup?: (id: string) => CardRelated | null } = {},
+  options: { why?: CardWhy | null; lookup?: (id: string) => CardRelated | null; alternatives?: readonly CardAlternative[] } = {},
 ): CardModel {
   const locale = pack.language.startsWith('en') ? 'en-GB' : pack.language;
   const fmt = (iso: string) => formatIsoDate(iso, locale);
@@ -161,6 +168,7 @@ export function cardModel(
     packTitle: pack.title,
     asOfText: fmt(pack.asOf),
     why: options.why ?? null,
+    alternatives: options.alternatives ?? [],
   };
 }
 

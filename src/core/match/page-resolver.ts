@@ -44,9 +44,12 @@ function candidatesOf(m: RawMatch): readonly number[] {
 export class PageResolver<K> {
   private readonly entries = new Map<K, Entry<K>>();
   private strongSeen: Uint8Array;
-  private acceptedNonBroad = 0;
+  /** Per pack: how many of its non-broad entities are accepted, and whether its broad ones show. */
+  private readonly acceptedNonBroad: Uint32Array;
   private accepted: Uint8Array;
-  private broadOk = false;
+  private readonly broadOk: Uint8Array;
+  /** How many packs have their broad entities shown (a change rechecks what waits). */
+  private broadPacks = 0;
   /** Entries with unsettled matches, filed under each entity that could settle them. */
   private waiting = new Map<number, Set<Entry<K>>>();
   private readonly visibleCache = new Map<number, boolean>();
@@ -54,6 +57,8 @@ export class PageResolver<K> {
   constructor(private readonly index: CompiledIndex, private readonly filters: PageFilters = {}) {
     this.strongSeen = new Uint8Array(index.entityType.length);
     this.accepted = new Uint8Array(index.entityType.length);
+    this.acceptedNonBroad = new Uint32Array(index.packIds.length);
+    this.broadOk = new Uint8Array(index.packIds.length);
   }
 
   /** The matches shown in the block under `key` (empty if unknown). */
@@ -80,7 +85,7 @@ export class PageResolver<K> {
         }
       }
     }
-    const broadBefore = this.broadOk;
+    const broadBefore = this.broadPacks;
     this.evaluate(entry, changed);
     // Entities that just gained a strong mention give context to themselves and their neighbours
     // (a broad neighbour only once broad entities are shown; the broad switch rechecks all).
@@ -88,12 +93,12 @@ export class PageResolver<K> {
       const recheck = new Set<Entry<K>>();
       for (const e of newlyStrong) {
         this.collectWaiting(e, recheck);
-        if (this.isBroad(e) && !this.broadOk) continue;
+        if (this.isBroad(e) && !this.broadShown(e)) continue;
         for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) this.collectWaiting(this.index.related[k]!, recheck);
       }
       for (const other of recheck) this.evaluate(other, changed);
     }
-    if (this.broadOk !== broadBefore) this.evaluateAllWaiting(changed);
+    if (this.broadPacks !== broadBefore) this.evaluateAllWaiting(changed);
     return changed;
   }
 
@@ -115,15 +120,16 @@ export class PageResolver<K> {
     for (const entry of this.entries.values()) before.set(entry, entry.shown);
     this.strongSeen.fill(0);
     this.accepted.fill(0);
-    this.acceptedNonBroad = 0;
-    this.broadOk = false;
+    this.acceptedNonBroad.fill(0);
+    this.broadOk.fill(0);
+    this.broadPacks = 0;
     this.waiting = new Map();
     for (const entry of this.entries.values()) {
       for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
     }
     const scratch = new Set<K>();
     for (const entry of this.entries.values()) this.evaluate(entry, scratch);
-    if (this.broadOk) this.evaluateAllWaiting(scratch);
+    if (this.broadPacks > 0) this.evaluateAllWaiting(scratch);
     const changed = new Set<K>();
     for (const [entry, old] of before) if (!sameList(old, entry.shown)) changed.add(entry.key);
     return changed;
@@ -193,8 +199,17 @@ export class PageResolver<K> {
   private noteAccepted(e: number): void {
     if (this.isBroad(e) || this.accepted[e] === 1) return;
     this.accepted[e] = 1;
-    this.acceptedNonBroad++;
-    if (!this.broadOk && this.acceptedNonBroad >= BROAD_MIN_OTHERS) this.broadOk = true;
+    const p = this.index.entityPack[e]!;
+    this.acceptedNonBroad[p]!++;
+    if (this.broadOk[p] === 0 && this.acceptedNonBroad[p]! >= BROAD_MIN_OTHERS) {
+      this.broadOk[p] = 1;
+      this.broadPacks++;
+    }
+  }
+
+  /** Whether the broad entities of `e`'s pack are shown: the page names two others of that pack. */
+  private broadShown(e: number): boolean {
+    return this.broadOk[this.index.entityPack[e]!] === 1;
   }
 
   private isStrong(a: number): boolean {
@@ -211,13 +226,14 @@ export class PageResolver<K> {
     if (this.strongSeen[e] === 1) return true;
     for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) {
       const r = this.index.related[k]!;
-      if (this.strongSeen[r] === 1 && (this.broadOk || !this.isBroad(r))) return true;
+      if (this.strongSeen[r] === 1 && (!this.isBroad(r) || this.broadShown(r))) return true;
     }
     return false;
   }
 
   private isAccepted(a: number): boolean {
-    return this.hasContext(a) && (this.broadOk || !this.isBroad(this.index.aliasEntity[a]!));
+    const e = this.index.aliasEntity[a]!;
+    return this.hasContext(a) && (!this.isBroad(e) || this.broadShown(e));
   }
 
   private visible(e: number): boolean {

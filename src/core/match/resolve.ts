@@ -2,7 +2,7 @@
  * resolvePage: the page-level decisions, taken once every block's raw matches are known.
  * - A needsContext alias counts only if the page also names its entity, or a related entity, with a
  *   strong alias ("Musk" needs "Elon Musk", "Tesla Inc." or a related entity somewhere on the page).
- * - A broad entity (a country...) counts only if at least two other, non-broad entities do.
+ * - A broad entity (a country...) counts only if at least two other, non-broad entities of its pack do.
  * - Then the reader's filters (types, hidden entities) and the mode ("all", or "first" per entity).
  * Context is judged on the whole page before the filters: hiding an entity hides its highlights, it
  * does not change what the page is about.
@@ -58,7 +58,10 @@ export function resolvePage(index: CompiledIndex, blocks: readonly (readonly Raw
     }
   }
 
-  let broadOk = false;
+  // Per pack: a broad entity shows only where the page names two other, non-broad entities of its pack.
+  const packOf = index.entityPack;
+  let broadOk = new Uint8Array(index.packIds.length);
+  const broadShown = (e: number): boolean => broadOk[packOf[e]!] === 1;
   const hasContext = (a: number): boolean => {
     if (isStrong(a)) return true;
     const e = index.aliasEntity[a]!;
@@ -66,11 +69,14 @@ export function resolvePage(index: CompiledIndex, blocks: readonly (readonly Raw
     for (let k = index.relatedStart[e]!; k < index.relatedStart[e + 1]!; k++) {
       const r = index.related[k]!;
       // A broad neighbour is evidence only once broad entities are shown at all.
-      if (strongSeen[r] === 1 && (broadOk || !isBroad(r))) return true;
+      if (strongSeen[r] === 1 && (!isBroad(r) || broadShown(r))) return true;
     }
     return false;
   };
-  const accepted = (a: number): boolean => hasContext(a) && (broadOk || !isBroad(index.aliasEntity[a]!));
+  const accepted = (a: number): boolean => {
+    const e = index.aliasEntity[a]!;
+    return hasContext(a) && (!isBroad(e) || broadShown(e));
+  };
 
   // Two passes reach the fixed point: broad entities unlock only once two non-broad ones are
   // accepted, and unlocking them can only add evidence, never remove it.
@@ -84,8 +90,10 @@ export function resolvePage(index: CompiledIndex, blocks: readonly (readonly Raw
         }
       }
     }
-    const next = seen.size >= BROAD_MIN_OTHERS;
-    if (next === broadOk) break;
+    const perPack = new Uint32Array(index.packIds.length);
+    for (const e of seen) perPack[packOf[e]!]!++;
+    const next = Uint8Array.from(perPack, (n) => (n >= BROAD_MIN_OTHERS ? 1 : 0));
+    if (next.every((v, p) => v === broadOk[p])) break;
     broadOk = next;
   }
 

@@ -49,6 +49,10 @@ export interface ToBackground {
   'backstory/badge': { count: number };
   /** A change to the settings, which the background owns; answered with the settings stored. */
   'backstory/settings': { change: SettingsChange };
+  /** Import a pack from its JSON text (answered with an ImportResult); `confirmed` replaces the same or a newer version. */
+  'backstory/pack-import': { text: string; confirmed: boolean };
+  /** Remove an imported pack. */
+  'backstory/pack-remove': { id: string };
 }
 
 /** The entities among `shown` (one key per mention, in page order), with their mention counts. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { entityInfo, findMentions, resolvePage, scanBlock, type CompiledIndex, type ResolveOptions } from '../../../src/core/index';
-import { index } from './pack-builder';
+import { compilePacks, entityInfo, findMentions, resolvePage, scanBlock, type CompiledIndex, type ResolveOptions } from '../../../src/core/index';
+import { PageResolver } from '../../../src/core/match/page-resolver';
+import { index, pack } from './pack-builder';
 
 /** The accepted "text -> entity id" pairs of a page given as blocks. */
 function accepted(idx: CompiledIndex, blocks: string[], options: ResolveOptions = { mode: 'all' }): string[] {
@@ -151,5 +152,22 @@ describe('findMentions', () => {
     const ms = findMentions(story, ['Elon Musk.', 'Musk.'], { mode: 'first' });
     expect(ms.map((m) => [m.start, m.end])).toEqual([[0, 9]]);
     expect(findMentions(story, ['x', 'Elon Musk']).map((m) => m.start)).toEqual([2]);
+  });
+});
+
+describe('resolvePage and PageResolver with several packs', () => {
+  // Two packs in one index, as when a reader imports a pack beside the bundled one.
+  const two = compilePacks([
+    pack([{ id: 'iran', name: 'Iran', type: 'place', broad: true }, { id: 'elon-musk', name: 'Elon Musk' }], 'story'),
+    pack([{ id: 'port', name: 'Port of Kestrel', type: 'place' }, { id: 'union', name: 'Kestrel Dockworkers Union', type: 'organization' }], 'other'),
+  ]);
+  const page = ['Elon Musk visited the Port of Kestrel, where the Kestrel Dockworkers Union met.', 'Iran was not discussed.'];
+
+  it('shows a broad entity only where two other entities of its own pack are named', () => {
+    // Three non-broad names on the page, but only one from Iran's pack: Iran stays plain.
+    expect(accepted(two, page)).toEqual(['Elon Musk>elon-musk', 'Port of Kestrel>port', 'Kestrel Dockworkers Union>union']);
+    const resolver = new PageResolver<number>(two);
+    page.forEach((text, i) => resolver.add(i, scanBlock(two, text)));
+    expect(resolver.shown(1)).toEqual([]);
   });
 });

@@ -3,6 +3,11 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   aliasInfo,
+  base64Length,
+  checksum,
+  fromBase64Into,
+  indexToTextParts,
+  STORED_PART_BYTES,
   compilePack,
   compilePacks,
   entityInfo,
@@ -142,5 +147,28 @@ describe('compilePacks', () => {
     const [m] = scanBlock(merged, 'Tehran');
     expect(m?.alternatives).toHaveLength(2);
     expect(entityInfo(merged, m?.entity ?? -1).key).toBe('pack-a:tehran');
+  });
+});
+
+describe('the index as stored text', () => {
+  it('round-trips through base64 parts with their checksums, at any length', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 4096, 3 * 1024 * 7 + 1]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + 7) & 255);
+      const parts = indexToTextParts(bytes);
+      expect(parts.join('')).toBe(Buffer.from(bytes).toString('base64'));
+      const out = new Uint8Array(n);
+      let at = 0;
+      for (const part of parts) at += fromBase64Into(part, out, at);
+      expect(at).toBe(n);
+      expect(checksum(out)).toBe(checksum(bytes));
+    }
+  });
+
+  it('splits a large index into parts of STORED_PART_BYTES and refuses damaged text', () => {
+    const bytes = new Uint8Array(STORED_PART_BYTES * 2 + 10);
+    expect(indexToTextParts(bytes).map(base64Length)).toEqual([STORED_PART_BYTES, STORED_PART_BYTES, 10]);
+    expect(() => fromBase64Into('QUJD!', new Uint8Array(10), 0)).toThrow();
+    expect(() => fromBase64Into('QU*D', new Uint8Array(10), 0)).toThrow();
+    expect(() => fromBase64Into('QUJD', new Uint8Array(2), 0)).toThrow();
   });
 });
