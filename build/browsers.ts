@@ -73,6 +73,14 @@ export interface LaunchOptions {
    * fresh one, deleted on close.
    */
   profileDir?: string;
+  /**
+   * Runs once the browser is up, before the extension is installed: to open a tab Backstory was
+   * not there for (Chromium injects no content script into a tab opened before the install;
+   * Firefox does).
+   */
+  beforeInstall?: (browser: Browser) => Promise<void>;
+  /** Extra Firefox preferences for this launch. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** Launches Chromium with a fresh profile and the unpacked extension. */
@@ -85,11 +93,16 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     headless: options.headless,
     pipe: true,
     // Puppeteer passes --disable-extensions by default: the extension would "load" and never run.
-    enableExtensions: [options.extensionPath],
+    // With a hook to run first, extensions are enabled and this one is installed after it.
+    enableExtensions: options.beforeInstall ? true : [options.extensionPath],
     userDataDir: profile,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     defaultViewport: null,
   });
+  if (options.beforeInstall) {
+    await options.beforeInstall(browser);
+    await browser.installExtension(options.extensionPath);
+  }
   const worker = await browser.waitForTarget((t) => String(t.type()) === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
   const extensionBase = new URL('/', worker.url()).href;
   return {
@@ -141,6 +154,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBro
       // Print privileged and content consoles to stdout, where processErrors() reads them.
       'devtools.console.stdout.chrome': true,
       'devtools.console.stdout.content': true,
+      ...options.firefoxPrefs,
     },
   });
   const output: string[] = [];
@@ -152,6 +166,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBro
   };
   browser.process()?.stdout?.on('data', onData);
   browser.process()?.stderr?.on('data', onData);
+  await options.beforeInstall?.(browser);
   await browser.installExtension(options.extensionPath);
   const extensionBase = `moz-extension://${uuid}/`;
   return {

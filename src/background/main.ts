@@ -5,6 +5,7 @@
 import { browser } from '../platform/browser';
 import { applySettingsChange, loadSettings } from '../platform/settings-store';
 import { importPack, removePack, syncIndex } from '../platform/pack-store';
+import { annotateTab } from '../platform/tab-access';
 import { onBackgroundMessage, sendCommand, sendExplain } from '../platform/messaging';
 import { t } from '../platform/i18n';
 import { isCommand } from '../core';
@@ -58,3 +59,13 @@ onBackgroundMessage({
   removePack: async (id) => removePack(id, (await loadSettings()).disabledPacks),
 });
 
+// The popup's "Allow Backstory on <site>": the browser closes the popup to ask, so the popup
+// cannot annotate the tab afterwards. Here, once access is granted, the open tabs of those sites
+// are annotated at once (the content script ignores a second injection into the same frame).
+browser.permissions.onAdded.addListener((permissions) => {
+  const origins = permissions.origins ?? [];
+  if (origins.length === 0) return;
+  browser.tabs.query({ url: origins })
+    .then((tabs) => Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [annotateTab(tab.id).catch(() => undefined)]))))
+    .catch((error: unknown) => console.error('Backstory: could not annotate the newly allowed tabs', error));
+});

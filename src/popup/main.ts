@@ -2,14 +2,17 @@
  * The toolbar popup: the global switch, the switch for this site, and the entities found on this
  * tab grouped by type with their mention counts; choosing one scrolls the tab to it and opens its
  * card. Switches write the settings at once; every open tab hears them through storage.onChanged.
- * Where no content script answers (a browser page, or a tab opened before Backstory was installed
- * or updated), it says so.
+ * Where no content script answers it says why, with the way out where there is one: a browser
+ * page (none), site access the reader withheld (ask for it), a tab opened before Backstory was
+ * installed or updated (annotate it now). The decision is src/core/tab-state.ts.
  */
 import { browser } from '../platform/browser';
 import { localize, t } from '../platform/i18n';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
 import { askPageInfo, showEntityInTab } from '../platform/messaging';
-import { loadBundledPacks } from '../platform/pack-data';
+import { annotateTab, fileAccessAllowed, hasSiteAccess, requestSiteAccess, tabDetails, type TabDetails } from '../platform/tab-access';
+import { accessPatterns, tabState, type TabState } from '../core/tab-state';
+import { loadPacks } from '../platform/pack-data';
 import { ENTITY_TYPES, cardModel, searchEntities, type CardModel, type EntityType, type Pack, type PageInfo } from '../core';
 import { isPausedOn, type Settings } from '../core/settings';
 import { renderCard } from '../ui/card-view';
@@ -24,6 +27,9 @@ const siteToggle = document.querySelector<HTMLInputElement>('#site-enabled')!;
 const siteLabel = document.querySelector<HTMLElement>('#site-label')!;
 const list = document.querySelector<HTMLElement>('#entities')!;
 const unavailable = document.querySelector<HTMLElement>('#unavailable')!;
+const unavailableText = document.querySelector<HTMLElement>('#unavailable-text')!;
+const wayOut = document.querySelector<HTMLButtonElement>('#way-out')!;
+const privateNote = document.querySelector<HTMLElement>('#private-note')!;
 
 const GROUP_KEYS: Record<EntityType, string> = {
   person: 'typePerson',
@@ -36,7 +42,14 @@ const GROUP_KEYS: Record<EntityType, string> = {
 
 let tabId: number | null = null;
 let info: PageInfo | null = null;
+let tab: TabDetails = { url: undefined, incognito: false };
+/** What the way-out button does for the state shown. */
+let wayOutAction: (() => void) | null = null;
+/** Between injecting the content script and its first answer, the message stays as it is. */
+let annotating = false;
 let theme: Settings['theme'] = 'auto';
+/** Packs the reader switched off: search leaves them out. */
+let disabledPacks: readonly string[] = [];
 
 /** The popup's card follows the theme setting, and in 'auto' the popup's own scheme. */
 function cardIsDark(): boolean {
@@ -51,7 +64,7 @@ const history: CardModel[] = [];
 
 /** Finds entities as the reader types (the packs are read on the first keystroke). */
 async function runSearch(): Promise<void> {
-  packs ??= loadBundledPacks();
+  packs ??= loadPacks(disabledPacks);
   const query = search.value;
   const hits = searchEntities(await packs, query, 12);
   if (search.value !== query) return;
@@ -83,7 +96,8 @@ function showCard(model: CardModel): void {
   const shadow = cardView.shadowRoot ?? cardView.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `${cardCss()}\n.card { width: 100%; max-height: none; box-shadow: none; animation: none; } .pin { display: none; }`;
-  const site = info?.site ?? null;
+  // A private window's sites are never stored (the tab keeps such choices to itself).
+  const site = tab.incognito ? null : info?.site ?? null;
   const view = renderCard(document, model, {
     close: () => {
       cardView.hidden = true;
@@ -112,27 +126,36 @@ function showCard(model: CardModel): void {
 
 async function openRelated(from: CardModel, key: string): Promise<void> {
   const at = key.indexOf(':');
-  const pack = (await (packs ??= loadBundledPacks())).find((p) => p.id === key.slice(0, at));
+  const pack = (await (packs ??= loadPacks(disabledPacks))).find((p) => p.id === key.slice(0, at));
   const entity = pack?.entities.find((e) => e.id === key.slice(at + 1));
   if (!pack || !entity) return;
   history.push(from);
   showCard(cardModel(pack, entity));
 }
 
-/** The tab the popup is about: the active one, or `?tab=<id>` (how the tests open the popup as a page). */
-async function targetTab(): Promise<number | null> {
+/** `?tab=<id>`: how the tests open the popup as a page about another tab (without activeTab). */
+function askedTab(): number | null {
   const asked = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(asked) && asked > 0) return asked;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  return Number.isInteger(asked) && asked > 0 ? asked : null;
+}
+
+/** The tab the popup is about: the active one, or the one asked for. */
+async function targetTab(): Promise<number | null> {
+  const asked = askedTab();
+  if (asked !== null) return asked;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
 }
 
 function showSettings(settings: Settings): void {
   theme = settings.theme;
+  if (settings.disabledPacks.join() !== disabledPacks.join()) packs = null;
+  disabledPacks = settings.disabledPacks;
   toggle.checked = settings.enabled;
   status.textContent = t(settings.enabled ? 'popupEnabledOn' : 'popupEnabledOff');
   if (info?.site) siteToggle.checked = !isPausedOn(settings, info.site);
-  siteToggle.disabled = !settings.enabled;
+  // In a private window Backstory stores no site, so there is no per-site choice to make here.
+  siteToggle.disabled = !settings.enabled || tab.incognito;
 }
 
 function renderEntities(page: PageInfo): void {
@@ -175,15 +198,103 @@ function renderEntities(page: PageInfo): void {
   }
 }
 
-async function refreshPage(): Promise<void> {
-  info = tabId === null ? null : await askPageInfo(tabId);
-  pageSection.hidden = info === null;
-  unavailable.hidden = info !== null;
-  if (!info) {
-    unavailable.textContent = t('popupUnavailable');
+/** The state of a tab whose content script did not answer, from what the browser tells of it. */
+async function silentTabState(): Promise<TabState> {
+  const origins = accessPatterns(tab.url);
+  const [siteAccess, fileAccess] = await Promise.all([origins ? hasSiteAccess(origins) : undefined, fileAccessAllowed()]);
+  // Opened from the toolbar button, the popup is about the active tab and holds activeTab for it.
+  return tabState({ answered: false, url: tab.url, activeTab: askedTab() === null, siteAccess, fileAccess });
+}
+
+/** Says why the tab shows nothing, and offers the way out where there is one. */
+function showWayOut(state: TabState): void {
+  wayOut.disabled = false;
+  wayOutAction = null;
+  if (state.kind === 'withheld') {
+    unavailableText.textContent = t('popupWithheld', state.site);
+    wayOut.textContent = t('popupAllowSite', state.site);
+    wayOutAction = () => allowSite(state.site, state.origins);
+  } else if (state.kind === 'not-injected') {
+    unavailableText.textContent = t('popupNotInjected');
+    wayOut.textContent = t('popupAnnotateNow');
+    wayOutAction = () => void annotateNow();
+  } else if (state.kind === 'closed') {
+    unavailableText.textContent = t('popupClosedPage');
   } else {
+    unavailableText.textContent = t('popupUnavailable');
+  }
+  wayOut.hidden = wayOutAction === null;
+}
+
+/**
+ * Asks for the site, then annotates the tab. The request goes first and at once: the browsers
+ * accept it only while the click is being handled. (Chrome may close the popup to show its
+ * prompt; the tab is then annotated on its next load, or from "Annotate this page now".)
+ */
+function allowSite(site: string, origins: readonly string[]): void {
+  const asking = requestSiteAccess(origins);
+  wayOut.disabled = true;
+  asking.then((granted) => {
+    if (granted) return annotateNow();
+    unavailableText.textContent = t('popupAccessRefused', site);
+    wayOut.disabled = false;
+    return undefined;
+  }, (error: unknown) => {
+    console.error('Backstory: could not ask for the site', error);
+    unavailableText.textContent = t('popupAnnotateFailed');
+    wayOut.disabled = false;
+  });
+}
+
+/** Injects the content script into the tab, then shows its list once it has read the page. */
+async function annotateNow(): Promise<void> {
+  if (tabId === null || annotating) return;
+  annotating = true;
+  wayOut.disabled = true;
+  unavailableText.textContent = t('popupAnnotating');
+  try {
+    await annotateTab(tabId);
+    // The script answers as soon as it runs, and names what it found once it has read the page:
+    // ask until it names something or says why not, for a few seconds at most.
+    const deadline = Date.now() + 5_000;
+    await refreshPage();
+    while (Date.now() < deadline && (!info || (info.state === 'on' && info.entities.length === 0))) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await refreshPage();
+    }
+  } catch (error) {
+    console.error('Backstory: could not annotate the tab', error);
+  } finally {
+    annotating = false;
+  }
+  if (!info) {
+    unavailableText.textContent = t('popupAnnotateFailed');
+    wayOut.hidden = true;
+    return;
+  }
+  showSettings(await loadSettings());
+  // The button that had the focus is gone with its section: give it to the list.
+  if (document.activeElement === wayOut || document.activeElement === document.body) {
+    (list.querySelector<HTMLElement>('button') ?? siteToggle).focus();
+  }
+}
+
+async function refreshPage(): Promise<void> {
+  let answer: PageInfo | null = null;
+  if (tabId !== null) [answer, tab] = await Promise.all([askPageInfo(tabId), tabDetails(tabId)]);
+  info = answer;
+  if (!info) {
+    if (!annotating) showWayOut(await silentTabState());
+    pageSection.hidden = true;
+    unavailable.hidden = false;
+  } else {
+    pageSection.hidden = false;
+    unavailable.hidden = true;
     siteLabel.textContent = t('popupSiteEnabled', info.site ?? '');
     siteToggle.parentElement!.hidden = !info.site;
+    privateNote.hidden = !info.site || !tab.incognito;
+    if (privateNote.hidden) siteToggle.removeAttribute('aria-describedby');
+    else siteToggle.setAttribute('aria-describedby', 'private-note');
     renderEntities(info);
   }
   // For the benchmark's popup scenario: the list is shown (a mark in the popup's own page only).
@@ -195,12 +306,13 @@ async function init(): Promise<void> {
   tabId = await targetTab();
   const [settings] = await Promise.all([loadSettings({ writeBack: true }), refreshPage()]);
   showSettings(settings);
+  wayOut.addEventListener('click', () => wayOutAction?.());
   toggle.addEventListener('change', () => {
     updateSettings({ kind: 'patch', patch: { enabled: toggle.checked } }).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));
   });
   siteToggle.addEventListener('change', () => {
     const site = info?.site;
-    if (!site) return;
+    if (!site || tab.incognito) return;
     // Resuming a site paused through its domain ("example.com" for "news.example.com") resumes the domain.
     updateSettings(siteToggle.checked ? { kind: 'resume-site', site } : { kind: 'pause-site', site, paused: true })
       .then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));

@@ -1,7 +1,7 @@
 /**
  * The popup against a fake platform layer (happy-dom): what it shows for a tab, what its controls
- * write, and what it says where it cannot read the tab. The real browsers run it in
- * tests/e2e/popup.test.ts; here each state is set up exactly.
+ * write, and what it says where it cannot read the tab, with the way out. The real browsers run it
+ * in tests/e2e/popup.test.ts and tests/e2e/way-out.test.ts; here each state is set up exactly.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,16 @@ const fake = vi.hoisted(() => ({
   page: null as PageInfo | null,
   shown: [] as string[],
   updates: [] as unknown[],
+  /** The tab, as src/platform/tab-access.ts reports it. */
+  tab: { url: undefined as string | undefined, incognito: false },
+  siteAccess: undefined as boolean | undefined,
+  fileAccess: false,
+  /** What permissions.request answers, and what it was asked for. */
+  grant: true,
+  requested: [] as string[][],
+  /** Tabs annotated now; what the tab answers afterwards (null: the injection fails). */
+  annotated: [] as number[],
+  afterAnnotate: null as PageInfo | null,
 }));
 
 vi.mock('../../src/platform/browser', () => ({
@@ -42,7 +52,23 @@ vi.mock('../../src/platform/messaging', () => ({
     return Promise.resolve();
   },
 }));
-vi.mock('../../src/platform/pack-data', () => ({ loadBundledPacks: () => Promise.resolve([pack]) }));
+vi.mock('../../src/platform/pack-data', () => ({ loadPacks: () => Promise.resolve([pack]) }));
+vi.mock('../../src/platform/tab-access', () => ({
+  tabDetails: () => Promise.resolve({ ...fake.tab }),
+  hasSiteAccess: () => Promise.resolve(fake.siteAccess),
+  fileAccessAllowed: () => Promise.resolve(fake.fileAccess),
+  requestSiteAccess: (origins: readonly string[]) => {
+    fake.requested.push([...origins]);
+    if (fake.grant) fake.siteAccess = true;
+    return Promise.resolve(fake.grant);
+  },
+  annotateTab: (tabId: number) => {
+    fake.annotated.push(tabId);
+    if (!fake.afterAnnotate) return Promise.reject(new Error('Cannot access contents of the page'));
+    fake.page = fake.afterAnnotate;
+    return Promise.resolve();
+  },
+}));
 
 const popupHtml = readFileSync(join(__dirname, '../../assets/pages/popup.html'), 'utf8');
 
@@ -65,9 +91,17 @@ const info: PageInfo = {
 };
 
 beforeEach(() => {
+  history.replaceState(null, '', location.pathname);
   fake.settings = defaultSettings();
   fake.shown = [];
   fake.updates = [];
+  fake.tab = { url: 'https://news.example/world/1', incognito: false };
+  fake.siteAccess = true;
+  fake.fileAccess = false;
+  fake.grant = true;
+  fake.requested = [];
+  fake.annotated = [];
+  fake.afterAnnotate = null;
   vi.spyOn(window, 'close').mockImplementation(() => undefined);
 });
 
@@ -98,9 +132,13 @@ describe('the popup', () => {
   });
 
   it('says where it cannot read the tab, and shows no switch or list for it', async () => {
+    // Opened as a page about another tab, without activeTab: the address is hidden.
+    history.replaceState(null, '', '?tab=7');
+    fake.tab = { url: undefined, incognito: false };
     await openPopup(null);
     expect(document.querySelector('#unavailable')!.textContent).toMatch(/cannot read this tab/);
     expect(document.querySelector<HTMLElement>('#page')!.hidden).toBe(true);
+    expect(wayOut().hidden).toBe(true);
   });
 
   it('says the site is paused instead of an empty list', async () => {
@@ -119,5 +157,103 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(view.hidden).toBe(false));
     expect(view.shadowRoot!.querySelector('.name')!.textContent).toBe('Qasem Soleimani');
     expect(view.shadowRoot!.querySelector('script, img')).toBeNull();
+  });
+});
+
+const wayOut = () => document.querySelector<HTMLButtonElement>('#way-out')!;
+const message = () => document.querySelector('#unavailable-text')!.textContent;
+
+describe('the popup’s way out where Backstory is not running in the tab', () => {
+  it.each([undefined, 'chrome://settings/', 'about:addons', 'https://chromewebstore.google.com/detail/x', 'https://addons.mozilla.org/en-US/firefox/', 'file:///home/me/a.html'])(
+    'says plainly that %s is closed to extensions, and offers nothing', async (url) => {
+      fake.tab = { url, incognito: false };
+      await openPopup(null);
+      expect(message()).toBe('Backstory cannot run on this page: browsers keep their own pages and the extension stores closed to extensions.');
+      expect(wayOut().hidden).toBe(true);
+      expect(document.querySelector<HTMLElement>('#page')!.hidden).toBe(true);
+    });
+
+  it('where the reader withheld the site, asks for it from the click, then annotates the tab and lists it', async () => {
+    fake.siteAccess = false;
+    fake.afterAnnotate = info;
+    await openPopup(null);
+    expect(message()).toBe('Backstory is not allowed to read news.example, so it shows nothing here.');
+    expect(wayOut().hidden).toBe(false);
+    expect(wayOut().textContent).toBe('Allow Backstory on news.example');
+    wayOut().focus();
+    wayOut().click();
+    // Asked during the click itself (a user gesture), for that one site.
+    expect(fake.requested).toEqual([['https://news.example/*']]);
+    await vi.waitFor(() => expect(document.querySelector<HTMLElement>('#page')!.hidden).toBe(false));
+    expect(fake.annotated).toEqual([7]);
+    expect(document.querySelector<HTMLElement>('#unavailable')!.hidden).toBe(true);
+    expect([...document.querySelectorAll('#entities button')].map((b) => b.firstChild!.textContent)).toEqual(['Elon Musk', 'Donald Trump', 'Hamas']);
+    // The focus moves from the button that went away to the list.
+    expect(document.activeElement?.textContent).toBe('Elon Musk3');
+  });
+
+  it('says so when the reader declines, and annotates nothing', async () => {
+    fake.siteAccess = false;
+    fake.grant = false;
+    await openPopup(null);
+    wayOut().click();
+    await vi.waitFor(() => expect(message()).toBe('Backstory still has no access to news.example.'));
+    expect(fake.annotated).toEqual([]);
+    expect(wayOut().disabled).toBe(false);
+  });
+
+  it('where the site is allowed but the tab predates Backstory, annotates it now and lists it', async () => {
+    fake.afterAnnotate = info;
+    await openPopup(null);
+    expect(message()).toBe('This tab was opened before Backstory was installed, updated or allowed here, so Backstory is not running in it yet.');
+    expect(wayOut().textContent).toBe('Annotate this page now');
+    wayOut().click();
+    expect(fake.requested).toEqual([]);
+    await vi.waitFor(() => expect(document.querySelectorAll('#entities button')).toHaveLength(3));
+    expect(fake.annotated).toEqual([7]);
+    expect(document.querySelector('#site-label')!.textContent).toBe('Highlight names on news.example');
+  });
+
+  it('offers to annotate an allowed local file too', async () => {
+    fake.tab = { url: 'file:///home/me/a.html', incognito: false };
+    fake.fileAccess = true;
+    await openPopup(null);
+    expect(wayOut().textContent).toBe('Annotate this page now');
+  });
+
+  it('says so when the page refuses the script', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await openPopup(null);
+    wayOut().click();
+    await vi.waitFor(() => expect(message()).toBe('Backstory could not run on this page. Reloading it may help.'));
+    expect(fake.annotated).toEqual([7]);
+    expect(wayOut().hidden).toBe(true);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
+
+describe('the popup in a private window', () => {
+  it('offers no per-site switch, says why, and the global switch still works', async () => {
+    fake.tab = { url: 'https://news.example/world/1', incognito: true };
+    await openPopup(info);
+    const site = document.querySelector<HTMLInputElement>('#site-enabled')!;
+    await vi.waitFor(() => expect(site.disabled).toBe(true));
+    const note = document.querySelector<HTMLElement>('#private-note')!;
+    expect(note.hidden).toBe(false);
+    expect(note.textContent).toMatch(/private window Backstory stores no sites/);
+    expect(site.getAttribute('aria-describedby')).toBe('private-note');
+    site.click();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.updates).toEqual([]);
+    document.querySelector<HTMLInputElement>('#enabled')!.click();
+    await vi.waitFor(() => expect(fake.updates).toEqual([{ kind: 'patch', patch: { enabled: false } }]));
+  });
+
+  it('keeps the switch and no note in an ordinary window', async () => {
+    await openPopup(info);
+    expect(document.querySelector<HTMLElement>('#private-note')!.hidden).toBe(true);
+    expect(document.querySelector<HTMLInputElement>('#site-enabled')!.disabled).toBe(false);
+    expect(document.querySelector('#site-enabled')!.hasAttribute('aria-describedby')).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import { launch, type BrowserName, type LaunchedBrowser } from '../../build/browsers';
 import { serveStatic, type StaticServer } from '../../build/serve';
 import { DIST, ROOT } from '../../build/build';
@@ -28,14 +28,22 @@ export interface E2EContext {
  * Registers beforeAll/afterAll hooks that launch `name` with the extension and a fixture server,
  * and returns a getter for the context (valid inside tests).
  */
-export function useBrowser(name: BrowserName, options: { variant?: 'test' } = {}): () => E2EContext {
+export function useBrowser(name: BrowserName, options: {
+  variant?: 'test';
+  /** Runs before the extension is installed, e.g. to open a tab it was not there for. */
+  beforeInstall?: (browser: Browser, server: StaticServer) => Promise<void>;
+  firefoxPrefs?: Record<string, string | number | boolean>;
+} = {}): () => E2EContext {
   let ctx: E2EContext | undefined;
   beforeAll(async () => {
     const server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
+    const { beforeInstall } = options;
     const ext = await launch(name, {
       // The test variant (build/test-variant.ts) has the card's shadow root open and the commands' test hook.
       extensionPath: join(DIST, ...(options.variant === 'test' ? ['test'] : []), name === 'chromium' ? 'chrome' : 'firefox'),
       headless: true,
+      ...(beforeInstall ? { beforeInstall: (browser: Browser) => beforeInstall(browser, server) } : {}),
+      ...(options.firefoxPrefs ? { firefoxPrefs: options.firefoxPrefs } : {}),
     });
     ctx = {
       ext,
