@@ -8,10 +8,11 @@
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
  */
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
-import { loadActiveIndex, watchActiveIndex } from '../platform/packs';
+import { loadActiveIndex, readStoredIndex, watchActiveIndex } from '../platform/packs';
 import { forgetPacks, loadPack, loadPacks } from '../platform/pack-data';
 import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
-import { hiddenOn, isPausedOn, siteOf, type Settings } from '../core/settings';
+import { siteOf, type Settings } from '../core/settings';
+import { SiteChoices } from './site-choices';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
@@ -66,6 +67,9 @@ function start(): void {
   lifetime.signal.addEventListener('abort', () => clearInterval(aliveTimer), { once: true });
 
   let index: Promise<CompiledIndex> | null = null;
+  // Asked now, with the settings: whether an index of imported or switched-off packs replaces the bundled one.
+  let storedIndex = readStoredIndex();
+  storedIndex.catch(() => undefined);
   let run: AbortController | null = null;
   let annotator: Annotator | null = null;
   let current: Settings | null = null;
@@ -76,16 +80,16 @@ function start(): void {
   const shownNow = (s: Settings | null) => s?.highlightStyle !== 'modifier' || revealed;
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
-  /**
-   * In a private window the per-site choices stay with this page (until it is left) and are never
-   * stored: nothing records which sites were read there.
-   */
-  const privateWindow = inPrivateWindow();
-  const local = { paused: false, hidden: new Set<string>() };
-  const active = (s: Settings) => s.enabled && !local.paused && !(site && isPausedOn(s, site));
+  // In a private window the per-site choices stay with this page and are never stored.
+  const choices = new SiteChoices(site, inPrivateWindow(), (change) => {
+    updateSettings(change).catch(logWriteError);
+  }, () => {
+    if (current) apply(current);
+  });
+  const active = (s: Settings) => s.enabled && !choices.paused(s);
   const optionsOf = (s: Settings): AnnotatorOptions => ({
     mode: s.mentionMode,
-    hiddenEntities: local.hidden.size > 0 ? new Set([...(site ? hiddenOn(s, site) : []), ...local.hidden]) : site ? hiddenOn(s, site) : new Set(),
+    hiddenEntities: choices.hidden(s),
     // All types is no filter at all (the resolver then skips the check).
     ...(s.enabledTypes.length < ENTITY_TYPES.length ? { enabledTypes: new Set(s.enabledTypes) } : {}),
     storyOnly: s.storyOnly,
@@ -100,7 +104,7 @@ function start(): void {
     styles.adoptEarly();
     if (!index) {
       benchIndexRequested();
-      index = loadActiveIndex();
+      index = loadActiveIndex(storedIndex);
     }
     const loaded = await index;
     benchIndexReady();
@@ -127,18 +131,8 @@ function start(): void {
       // Hidden until Alt: a hover opens a card only while the highlights show.
       hoverAllowed: () => shownNow(current),
       theme: () => current?.theme ?? 'auto',
-      hideHere: (key) => {
-        if (privateWindow) {
-          local.hidden.add(key);
-          if (current) apply(current);
-        } else if (site) updateSettings({ kind: 'hide-entity', site, key, hidden: true }).catch(logWriteError);
-      },
-      pauseHere: () => {
-        if (privateWindow) {
-          local.paused = true;
-          if (current) apply(current);
-        } else if (site) updateSettings({ kind: 'pause-site', site, paused: true }).catch(logWriteError);
-      },
+      hideHere: (key) => choices.hide(key),
+      pauseHere: () => choices.pause(),
       openSettings: openOptionsPage,
       shadowMode: cardShadowMode(),
       strings: () => cardStrings(t),
@@ -209,7 +203,7 @@ function start(): void {
   // The popup asks the top frame what it shows, and to show an entity.
   onPopupRequest({
     pageInfo: (): PageInfo => {
-      const state = !current || !current.enabled ? 'off' : local.paused || (site && isPausedOn(current, site)) ? 'paused' : 'on';
+      const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
       const shown = state === 'on' && annotator ? annotator.mentions().map((m) => annotator!.entity(m)) : [];
       return { site, state, entities: pageEntities(shown) };
     },
@@ -219,6 +213,8 @@ function start(): void {
   // A pack imported, replaced, removed or switched off: read the page again with the new index.
   watchActiveIndex(() => {
     index = null;
+    storedIndex = readStoredIndex();
+    storedIndex.catch(() => undefined);
     forgetPacks();
     if (run) {
       run.abort();

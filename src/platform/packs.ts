@@ -58,8 +58,11 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
  * decoded in its own task. A stored index that is missing a part or fails its check is logged and
  * the bundled one used instead: never a broken page.
  */
-export async function loadActiveIndex(): Promise<CompiledIndex> {
-  const meta = (await browser.storage.local.get(INDEX_KEY))[INDEX_KEY];
+export async function loadActiveIndex(stored: Promise<unknown> = readStoredIndex()): Promise<CompiledIndex> {
+  const meta = await stored.catch((error: unknown) => {
+    console.error('Backstory: could not read which packs are enabled; using the bundled ones', error);
+    return undefined;
+  });
   if (meta === undefined) return loadBundledIndex();
   try {
     if (!isStoredIndex(meta)) throw new Error('its description is damaged');
@@ -77,6 +80,14 @@ export async function loadActiveIndex(): Promise<CompiledIndex> {
     console.error('Backstory: the stored index could not be read; using the bundled packs only', error);
     return loadBundledIndex();
   }
+}
+
+/**
+ * What the stored index entry holds (undefined: none, use the bundled index). The content script
+ * asks at document_start, alongside the settings, so loading the index waits for no extra round trip.
+ */
+export async function readStoredIndex(): Promise<unknown> {
+  return (await browser.storage.local.get(INDEX_KEY))[INDEX_KEY];
 }
 
 /** Calls `listener` when the background stores a new index (a pack imported, removed, switched), until `signal` aborts. */
