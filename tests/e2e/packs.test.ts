@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../build/build';
 import { BROWSERS, highlightedTexts, useBrowser, waitForHighlightedTexts } from './harness';
+import { scan } from '../../src/cli/commands';
+import type { Pack } from '../../src/core';
 
 const good = readFileSync(join(ROOT, 'tests/fixtures/packs/kestrel-harbour.json'), 'utf8');
 const bad = readFileSync(join(ROOT, 'tests/fixtures/invalid-packs/kestrel-harbour-bad.json'), 'utf8');
@@ -30,6 +32,10 @@ async function chooseFile(options: Page, text: string, name = 'pack.json'): Prom
     input.dispatchEvent(new Event('change', { bubbles: true }));
   })()`);
 }
+
+/** The second pack, for another story (examples/), and a page about that story. */
+const openaiPack = readFileSync(join(ROOT, 'examples/packs/openai-board-2023.json'), 'utf8');
+const openaiArticle = join(ROOT, 'examples/openai/article.html');
 
 const resultText = (options: Page) => options.$eval('#import-result', (el) => el.textContent ?? '');
 const storedKeys = (options: Page) =>
@@ -100,6 +106,48 @@ for (const name of BROWSERS) {
       await page.waitForFunction(inCard(`c.querySelector('.summary').textContent.includes('made-up story')`), { polling: 50, timeout: 5_000 });
       await page.evaluate(inCard(`c.querySelector('.back').click()`));
       await page.waitForFunction(inCard(`!c.querySelector('.summary').textContent.includes('made-up')`), { polling: 50, timeout: 5_000 });
+      await page.close();
+    });
+
+    it('a pack for another story (examples/) highlights what the command line finds on a page about it', async () => {
+      ctx().server.route('/openai-article.html', readFileSync(openaiArticle, 'utf8'));
+      const bundled = JSON.parse(readFileSync(join(ROOT, 'assets/packs/musk-iran-2024.json'), 'utf8')) as Pack;
+      const { out } = await scan([openaiArticle], [bundled, JSON.parse(openaiPack) as Pack], true);
+      // Every mention, by entity (`packId:entityId`) with its count, as the command line finds them.
+      const expected: Record<string, number> = {};
+      for (const m of (JSON.parse(out[0]!) as { mentions: { entity: string }[] }).mentions) expected[m.entity] = (expected[m.entity] ?? 0) + 1;
+      expect(Object.keys(expected).length).toBeGreaterThanOrEqual(20);
+      const options = await ctx().ext.openExtensionPage('options.html', '#packs li');
+      await chooseFile(options, openaiPack);
+      await options.waitForSelector('#packs li[data-pack="openai-board-2023"]', { timeout: 10_000 });
+      const page = await ctx().openPage('openai-article.html');
+      // What the page found, whether painted yet or not (only mentions near the screen are painted):
+      // asked the way the popup asks.
+      const found = `(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        // (Chromium hides tab addresses without the tabs permission: find the tab by what it shows.)
+        for (const tab of await api.tabs.query({})) {
+          const info = await Promise.race([
+            api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 }).catch(() => null),
+            new Promise((resolve) => setTimeout(() => resolve(null), 500)),
+          ]);
+          if (info && info.entities.some((e) => e.key.startsWith('openai-board-2023:'))) return Object.fromEntries(info.entities.map((e) => [e.key, e.count]));
+        }
+        return {};
+      })()`;
+      const deadline = Date.now() + 10_000;
+      let shown: Record<string, number> = {};
+      while (Date.now() < deadline) {
+        shown = (await options.evaluate(found)) as Record<string, number>;
+        if (JSON.stringify(Object.entries(shown).sort()) === JSON.stringify(Object.entries(expected).sort())) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(shown).toEqual(expected);
+      // (Chromium's headless background tabs do not render, so nothing in them can be clicked.)
+      await options.bringToFront();
+      await options.click('#packs li[data-pack="openai-board-2023"] button[aria-label^="Remove"]');
+      await options.waitForFunction(`!document.querySelector('#packs li[data-pack="openai-board-2023"]')`, { polling: 50, timeout: 10_000 });
+      await options.close();
       await page.close();
     });
 
