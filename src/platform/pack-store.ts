@@ -59,13 +59,25 @@ export function isStoredIndex(v: unknown): v is StoredIndex {
     && Array.isArray(v.packs) && v.packs.every((p) => typeof p === 'string');
 }
 
-/** The imported packs, as the registry lists them; entries of the wrong shape are dropped (and logged). */
+/**
+ * The imported packs, as the registry lists them. A damaged registry loses no pack: its whole
+ * entries are kept, and any stored pack text it no longer lists is checked and listed again (the
+ * registry is only an index of the `pack:<id>` entries). Logged, never thrown.
+ */
 export async function importedPacks(): Promise<PackMeta[]> {
   const stored = (await browser.storage.local.get(REGISTRY_KEY))[REGISTRY_KEY];
   if (stored === undefined) return [];
   const list = isObject(stored) && Array.isArray(stored.imported) ? stored.imported : null;
   const good = (list ?? []).filter(isPackMeta);
-  if (!list || good.length !== list.length) console.error('Backstory: the list of imported packs was damaged; kept the entries that were whole');
+  if (list && good.length === list.length) return good;
+  console.error('Backstory: the list of imported packs was damaged; rebuilt it from the packs stored');
+  const all = await browser.storage.local.get(null);
+  const listed = new Set(good.map((p) => p.id));
+  for (const [key, text] of Object.entries(all)) {
+    if (!key.startsWith('pack:') || listed.has(key.slice(5)) || typeof text !== 'string') continue;
+    const checked = validatePack(text);
+    if (checked.ok && packKey(checked.pack.id) === key) good.push(packMeta(checked.pack, true));
+  }
   return good;
 }
 
