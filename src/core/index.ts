@@ -20,6 +20,7 @@
 // Text normalisation.
 export { normalize, normalizeAlias, type Normalized } from './text/normalize';
 export { isWordCodePoint } from './text/char-class';
+export { textDirection, type TextDirection } from './text/direction';
 
 // Packs: types, validation.
 export {

@@ -2,9 +2,15 @@
  * Every word of the card's own (the pack's text aside), so it goes through _locales like the rest
  * of the UI: a context builds them with its `t` (src/platform/i18n.ts) and hands them to renderCard.
  */
-import { ENTITY_TYPES, type EntityType } from '../core';
+import { ENTITY_TYPES, textDirection, type EntityType, type TextDirection } from '../core';
 
 export interface CardStrings {
+  /**
+   * The UI's language and direction, for the card's own words (its chrome); the pack's text keeps
+   * the pack's language (CardModel.language). From the translation in use, as the pages' are.
+   */
+  readonly lang: string;
+  readonly dir: TextDirection;
   readonly types: Readonly<Record<EntityType, string>>;
   readonly keyFacts: string;
   readonly timeline: string;
@@ -43,7 +49,7 @@ export interface CardStrings {
 
 /** The message keys the card uses, each in assets/_locales/en/messages.json (a unit test checks). */
 export const CARD_MESSAGE_KEYS = [
-  'cardKeyFacts', 'cardTimeline', 'cardRelated', 'cardSources', 'cardBack', 'cardBackTitle', 'cardPin', 'cardUnpin',
+  'uiLanguage', 'cardKeyFacts', 'cardTimeline', 'cardRelated', 'cardSources', 'cardBack', 'cardBackTitle', 'cardPin', 'cardUnpin',
   'cardPinTitle', 'cardClose', 'cardCloseTitle', 'cardHideHere', 'cardPauseHere', 'cardPauseTitle', 'cardSettings',
   'cardSettingsTitle', 'cardWhyLabel', 'cardWhy', 'cardAsOf', 'cardHideTitle', 'cardRelatedTitle', 'cardSourceLabel', 'cardNotCovered', 'cardAlsoIn', 'cardAlsoInTitle',
   ...ENTITY_TYPES.map(typeKey),
@@ -55,7 +61,11 @@ function typeKey(type: EntityType): string {
 
 /** The card's strings from a message lookup (`t(key, substitutions)`). */
 export function cardStrings(t: (key: string, substitutions?: string[]) => string): CardStrings {
+  const named = t('uiLanguage');
+  const lang = named === 'uiLanguage' ? 'en' : named;
   return {
+    lang,
+    dir: textDirection(lang),
     types: Object.fromEntries(ENTITY_TYPES.map((type) => [type, t(typeKey(type))])) as Record<EntityType, string>,
     keyFacts: t('cardKeyFacts'),
     timeline: t('cardTimeline'),

@@ -5,8 +5,13 @@
  *
  * The card is a dialog named by the entity's name; its parts are plain headings, lists and buttons,
  * so a screen reader can walk it, and nothing in it is aria-hidden.
+ *
+ * Two languages meet in a card: its own words (headings, buttons) are in the UI's language and
+ * direction, set on the root; the pack's text (name, summary, context, facts, timeline, related
+ * names, sources) carries the pack's `lang` and `dir`, so an English pack reads left to right with
+ * English hyphenation and voice in a Persian card, and a Persian pack right to left in an English one.
  */
-import type { CardModel, CardSource } from '../core';
+import { textDirection, type CardModel, type CardSource } from '../core';
 import type { CardStrings } from './card-strings';
 
 /** What the card's buttons do; the controller supplies them. */
@@ -62,7 +67,16 @@ export function renderCard(
     return b;
   };
 
+  /** Marks `node` as pack text in `language` (the card's pack unless given). */
+  const packText = <N extends HTMLElement>(node: N, language = model.language): N => {
+    node.lang = language;
+    node.dir = language === model.language ? model.dir : textDirection(language);
+    return node;
+  };
+
   const root = el('div', `card type-${model.type}${state.dark ? ' dark' : ''}`);
+  root.lang = s.lang;
+  root.dir = s.dir;
   root.setAttribute('role', 'dialog');
   root.setAttribute('aria-labelledby', `${id}-name`);
   root.setAttribute('aria-describedby', `${id}-summary`);
@@ -71,7 +85,7 @@ export function renderCard(
   // Header: type (in words, beside its colour), name, pin and close.
   const header = el('div', 'header');
   const type = el('span', 'type', s.types[model.type]);
-  const name = el('h2', 'name', model.name);
+  const name = packText(el('h2', 'name', model.name));
   name.id = `${id}-name`;
   const tools = el('div', 'tools');
   if (state.canGoBack) tools.append(button('back', s.back, actions.back, s.backTitle));
@@ -81,10 +95,10 @@ export function renderCard(
   header.append(type, tools);
   root.append(header, name);
 
-  const summary = el('p', 'summary', model.summary);
+  const summary = packText(el('p', 'summary', model.summary));
   summary.id = `${id}-summary`;
   root.append(summary);
-  if (model.context) root.append(el('p', 'context', model.context));
+  if (model.context) root.append(packText(el('p', 'context', model.context)));
 
   // The same words in another pack: say so at once, and let the reader switch.
   if (model.alternatives.length > 0) {
@@ -93,7 +107,9 @@ export function renderCard(
     const list = el('ul', 'related');
     for (const a of model.alternatives) {
       const item = el('li');
-      item.append(button(`related-entity type-${a.type}`, `${a.name} (${a.packTitle})`, () => actions.openRelated(a.key), s.alsoInTitle(a.name, a.packTitle)));
+      const b = button(`related-entity type-${a.type}`, '', () => actions.openRelated(a.key), s.alsoInTitle(a.name, a.packTitle));
+      b.append(packText(el('span', undefined, `${a.name} (${a.packTitle})`), a.language));
+      item.append(b);
       list.append(item);
     }
     box.append(list);
@@ -102,7 +118,7 @@ export function renderCard(
 
   if (model.facts.length > 0) {
     root.append(el('h3', 'section', s.keyFacts));
-    const list = el('ul', 'facts');
+    const list = packText(el('ul', 'facts'));
     for (const f of model.facts) {
       const item = el('li');
       item.append(el('span', 'label', `${f.label}: `), el('span', 'value', f.value));
@@ -121,7 +137,7 @@ export function renderCard(
   const later: Node[] = [];
   if (model.timeline.length > 0 && (model.type === 'event' || model.type === 'agreement')) {
     later.push(el('h3', 'section', s.timeline));
-    const list = el('ol', 'timeline');
+    const list = packText(el('ol', 'timeline'));
     for (const t of model.timeline) {
       const item = el('li');
       const time = el('time', 'date', t.dateText);
@@ -138,7 +154,8 @@ export function renderCard(
     const list = el('ul', 'related');
     for (const r of model.related) {
       const item = el('li');
-      const b = button(`related-entity type-${r.type}`, r.name, () => actions.openRelated(r.key), s.relatedTitle(r.name));
+      const b = button(`related-entity type-${r.type}`, '', () => actions.openRelated(r.key), s.relatedTitle(r.name));
+      b.append(packText(el('span', undefined, r.name), r.language));
       item.append(b);
       list.append(item);
     }
@@ -147,7 +164,7 @@ export function renderCard(
 
   if (model.sources.length > 0) {
     later.push(el('h3', 'section', s.sources));
-    const list = el('ol', 'sources');
+    const list = packText(el('ol', 'sources'));
     for (const s of model.sources) {
       const item = el('li');
       item.id = `${id}-source-${s.n}`;
@@ -192,6 +209,8 @@ export function renderCard(
 export function renderNotice(doc: Document, text: string, close: () => void, s: CardStrings): CardView {
   const root = doc.createElement('div');
   root.className = 'card notice type-concept';
+  root.lang = s.lang;
+  root.dir = s.dir;
   root.setAttribute('role', 'dialog');
   root.tabIndex = -1;
   const message = doc.createElement('p');

@@ -47,6 +47,14 @@ describe('cardModel', () => {
     expect(card.related.every((r) => r.key.startsWith('musk-iran-2024:') && r.name.length > 0)).toBe(true);
   });
 
+  it('carries the pack’s language and direction, for its text to keep whatever the UI’s', () => {
+    const card = cardModel(pack, soleimaniStrike);
+    expect([card.language, card.dir]).toEqual(['en', 'ltr']);
+    expect(card.related.every((r) => r.language === 'en')).toBe(true);
+    const persian = cardModel({ ...pack, language: 'fa' }, soleimaniStrike);
+    expect([persian.language, persian.dir]).toEqual(['fa', 'rtl']);
+  });
+
   it('puts a timeline in date order', () => {
     const card = cardModel(pack, soleimaniStrike);
     const dates = card.timeline.map((t) => t.date);

@@ -127,7 +127,7 @@ export class CardController {
     for (const e of others) {
       const info = entityInfo(index, e);
       const pack = await this.o.loadPack(info.packId).catch(() => null);
-      if (pack) out.push({ key: info.key, name: info.name, type: info.type, packTitle: pack.title });
+      if (pack) out.push({ key: info.key, name: info.name, type: info.type, packTitle: pack.title, language: pack.language });
     }
     return out;
   }

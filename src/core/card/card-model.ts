@@ -7,6 +7,7 @@
  * zone would show the day before west of Greenwich (a wrong date is a bug like a crash).
  */
 import type { Entity, EntityType, Pack } from '../pack/types';
+import { textDirection, type TextDirection } from '../text/direction';
 
 /** A source of the card, as a link. */
 export interface CardSource {
@@ -37,6 +38,8 @@ export interface CardRelated {
   readonly key: string;
   readonly name: string;
   readonly type: EntityType;
+  /** The language of the name (its pack's), where it may differ from the card's pack. */
+  readonly language?: string;
 }
 
 /** Another entity the same words stand for (two packs sharing a name): the reader can switch to it. */
@@ -53,6 +56,12 @@ export interface CardWhy {
 export interface CardModel {
   /** `packId:entityId`. */
   readonly key: string;
+  /**
+   * The pack's language (BCP 47) and its direction: the pack's text keeps them whatever the UI's
+   * language, so an English pack reads left to right in a Persian card.
+   */
+  readonly language: string;
+  readonly dir: TextDirection;
   readonly name: string;
   readonly type: EntityType;
   /** The type in words ("Person"), so it is never told by colour alone. */
@@ -149,6 +158,8 @@ export function cardModel(
   }
   return {
     key: `${pack.id}:${entity.id}`,
+    language: pack.language,
+    dir: textDirection(pack.language),
     name: entity.name,
     type: entity.type,
     typeLabel: TYPE_LABELS[entity.type],
@@ -174,5 +185,5 @@ export function cardModel(
 
 function relatedInPack(pack: Pack, id: string): CardRelated | null {
   const e = pack.entities.find((x) => x.id === id);
-  return e ? { key: `${pack.id}:${e.id}`, name: e.name, type: e.type } : null;
+  return e ? { key: `${pack.id}:${e.id}`, name: e.name, type: e.type, language: pack.language } : null;
 }
