@@ -152,6 +152,19 @@ describe('watchDom', () => {
     await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
   });
 
+  it('re-reads text changed in place again and again, and a name completed by a later node (bug: a re-read block naming nobody kept its text claimed)', async () => {
+    const a = await annotate('<p id="lead">Elon Musk spoke.</p><p id="status">Waiting…</p><p id="arrival"></p>');
+    watchDom(document, a, run.signal, (n) => n === own());
+    const status = document.querySelector('#status')!.firstChild as Text;
+    status.data = 'Still waiting for the guest…';
+    document.querySelector('#arrival')!.append('Donald ');
+    await a.reread([status.parentNode!, document.querySelector('#arrival')!], false);
+    expect(paintedTexts()).toEqual(['Elon Musk']);
+    status.data = 'Hamas has arrived.';
+    document.querySelector('#arrival')!.append(Object.assign(document.createElement('b'), { textContent: 'Trump' }));
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk', 'Hamas']));
+  });
+
   it('reads a change made while the page is first read once, never twice', async () => {
     // Long enough that the first read takes several slices: the change lands while it runs.
     document.body.innerHTML = '<p>Filler text with no names at all.</p>'.repeat(3000) + '<div id="late"><span>Elon Musk</span> and Hamas</div>';
