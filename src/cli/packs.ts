@@ -37,7 +37,17 @@ export function bundledPackDir(): string {
 
 /** The bundled packs, validated. */
 export async function bundledPacks(): Promise<Pack[]> {
-  const dir = bundledPackDir();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  return packsIn(bundledPackDir());
+}
+
+/**
+ * The packs of a folder: those its list.json names (the build writes one beside the packs in
+ * dist/packs, and it is not a pack), else every .json file in it.
+ */
+export async function packsIn(dir: string): Promise<Pack[]> {
+  const list = join(dir, 'list.json');
+  const files = existsSync(list)
+    ? (JSON.parse(await readFile(list, 'utf8')) as string[]).map((id) => `${id}.json`)
+    : readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   return Promise.all(files.map((f) => readPack(join(dir, f))));
 }

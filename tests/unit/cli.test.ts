@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { packsIn } from '../../src/cli/packs';
 import type { ScanMention } from '../../src/cli/commands';
 
 /** Runs the CLI in-process; returns its exit code and what it wrote. */
@@ -58,6 +59,13 @@ describe('backstory scan', () => {
     for (const m of report.mentions) counts[m.entity] = (counts[m.entity] ?? 0) + 1;
     const golden = JSON.parse(readFileSync('tests/fixtures/golden/demo-article.counts.json', 'utf8')) as Record<string, number>;
     expect(counts).toEqual(golden);
+  });
+
+  it('reads the bundled packs the build lists beside them, not the list itself (bug: scan without --pack failed from dist/)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
+    writeFileSync(join(dir, 'musk-iran-2024.json'), readFileSync(join(__dirname, '../fixtures/packs/musk-iran.json')));
+    writeFileSync(join(dir, 'list.json'), JSON.stringify(['musk-iran-2024']));
+    expect((await packsIn(dir)).map((p) => p.id)).toEqual(['musk-iran-2024']);
   });
 
   it('names a missing file in one line and exits non-zero', async () => {
