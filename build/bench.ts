@@ -13,6 +13,7 @@
  *   --no-100k       skip the 100,000-alias pack
  *   --firefox-5mb   also run Firefox at 5 MB (slow)
  *   --no-docs       do not rewrite docs/benchmarks.md
+ *   --no-hostile    skip the hostile pages (live ticker, 10 MB, 100 SPA navigations)
  *
  * How each figure is measured is explained in docs/benchmarks.md (written by ./bench/report.ts).
  */
@@ -30,6 +31,8 @@ import { backstoryPhase, baselinePhase, bigPackPhase, type Plan } from './bench/
 import { consoleReport, derive, evaluateTargets, markdownReport, type BenchResults, type SizeFigures } from './bench/report';
 import { traceBreakdown } from './bench/summary';
 import type { BaselineKind } from './bench/page-baselines';
+import { hostileHeapOff, hostilePhase } from './bench/hostile';
+import { setEnabled } from './bench/drive';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -100,6 +103,16 @@ async function main(): Promise<number> {
       results.pack_100k = bigPack.figures;
       results.pack_100k_index_breakdown = bigPack.indexBreakdown;
       await big.close();
+    }
+    if (!flag('--no-hostile')) {
+      results.hostile = await hostilePhase(chromium, server, log, quick);
+      if (results.hostile.page10mb_heap_with_mb !== undefined) {
+        await setEnabled(chromium, false);
+        const without = await hostileHeapOff(chromium, server);
+        await setEnabled(chromium, true);
+        results.hostile.page10mb_heap_without_mb = without;
+        results.hostile.page10mb_heap_overhead_mb = Math.round((results.hostile.page10mb_heap_with_mb - without) * 10) / 10;
+      }
     }
     const off = await baselinePhase(chromium, plan(sizes), (size) => (size === '200kb' ? [...CHROMIUM_BASELINES, 'markjs-array'] : CHROMIUM_BASELINES), true);
     for (const size of sizes) results.sizes[size] = derive({ text_chars: textChars[size]!, ...on.figures[size], ...off[size] });

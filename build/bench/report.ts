@@ -18,6 +18,8 @@ export interface BenchResults {
   breakdown?: Breakdown;
   /** Where loading the 100,000-alias index spends its time (trace, ms per run). */
   pack_100k_index_breakdown?: [string, number][];
+  /** The hostile pages (build/bench/hostile.ts): live ticker, 10 MB of text, 100 SPA navigations. */
+  hostile?: SizeFigures;
   targets?: Target[];
 }
 
@@ -73,6 +75,16 @@ export function evaluateTargets(r: BenchResults): Target[] {
     add('100,000-alias pack: painted time vs the bundled pack', '<= 1.3x', big.painted_ratio!, 'x', big.painted_ratio! <= 1.3);
     add('100,000-alias pack: index ready', '<= 100 ms', big.index_ms!, ' ms', big.index_ms! <= 100);
     add('100,000-alias pack: longest task while loading the index', '<= 16 ms', big.index_longest_task_ms!, ' ms', big.index_longest_task_ms! <= 16);
+  }
+  const h = r.hostile;
+  if (h) {
+    add('live ticker (1,000 changes a second): Backstory\'s main-thread share', '< 10%', h.ticker_share_pct!, '%', h.ticker_share_pct! < 10);
+    if (h.page10mb_longest_task_ms !== undefined) {
+      add('10 MB page: longest task (trace)', '<= 16 ms', h.page10mb_longest_task_ms, ' ms', h.page10mb_longest_task_ms <= 16);
+    }
+    // Bounded: the second 50 navigations add (almost) nothing to what the first 50 left.
+    const growth = h.spa_heap_100_mb! - h.spa_heap_50_mb!;
+    add('100 SPA navigations: heap growth over the last 50', '< 1 MB', growth, ' MB', growth < 1);
   }
   return out;
 }
@@ -229,6 +241,7 @@ The frame that shows the first batch: ${pairs(r.breakdown.firstFrame)}.
 (BlinkScheduler_PerformMicrotaskCheckpoint is the content script's own JavaScript: it resumes after each
 \`scheduler.yield()\` in a microtask. PrePaint, UpdateLayoutTree and Paint are the browser's rendering work.)
 ` : ''}
+${r.hostile ? hostileSection(r.hostile) : ''}
 ## Targets
 
 ${targetLines(r.targets ?? [])}
@@ -274,5 +287,34 @@ ${table(r.firefox.sizes)}
 - The baselines run in the page's main world on a fresh load each, with Backstory switched off from its
   popup, as a reader would; mark.js is injected from node_modules, nothing comes from the network.
 - Each run is a new tab and a new load; runs never overlap.
+`;
+}
+
+/** The hostile pages' figures, for docs/benchmarks.md. */
+function hostileSection(h: SizeFigures): string {
+  const row = (label: string, key: string) => `| ${label} | ${fmt(h[key])} |`;
+  return `## Hostile pages (Chromium)
+
+A live ticker of 100 items rewritten every 100 ms (1,000 node changes a second) for 10 s under a short
+article; Backstory's share is the time its bench build spent in its own slices, resolves and paint
+flushes during the storm and half a second after, over that wall time. A page of 10 MB of text, traced.
+A single-page app that replaces its article and calls pushState 100 times, 200 ms apart; heap after a GC.
+
+| Figure | Value |
+|---|---:|
+${[
+    row('Ticker: node changes made', 'ticker_changes'),
+    row('Ticker: Backstory main-thread share, %', 'ticker_share_pct'),
+    row('Ticker: Backstory\'s longest piece of work, ms', 'ticker_longest_span_ms'),
+    row('10 MB: longest task (trace), ms', 'page10mb_longest_task_ms'),
+    row('10 MB: tasks of 16 ms or more (trace)', 'page10mb_tasks_over_16ms'),
+    row('10 MB: whole page painted, ms', 'page10mb_painted_ms'),
+    row('10 MB: heap with Backstory, MB', 'page10mb_heap_with_mb'),
+    row('10 MB: heap without Backstory, MB', 'page10mb_heap_without_mb'),
+    row('10 MB: heap Backstory adds, MB', 'page10mb_heap_overhead_mb'),
+    row('SPA: heap before navigating, MB', 'spa_heap_start_mb'),
+    row('SPA: heap after 50 navigations, MB', 'spa_heap_50_mb'),
+    row('SPA: heap after 100 navigations, MB', 'spa_heap_100_mb'),
+  ].join('\n')}
 `;
 }

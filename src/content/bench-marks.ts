@@ -114,6 +114,10 @@ function spentImpl(phase: BenchPhase, since: number): void {
 
 function startImpl(painter: Painter): void {
   performance.mark('backstory:start');
+  // The time spent so far, on request: the bench reads it before and after a storm of page changes.
+  document.addEventListener('backstory-bench-spent', () => {
+    performance.mark('backstory:spent', { detail: { ms: spent.slice + spent.resolve + spent.paint, spans: state.spans, maxSpan: state.maxSpan } });
+  });
   const previous = painter.onBatch;
   painter.onBatch = () => {
     previous?.();
