@@ -6,7 +6,7 @@
  */
 import { t } from '../platform/i18n';
 import { installedPacks, packText, requestImport, requestRemove, watchInstalledPacks, type ImportResult } from '../platform/pack-store';
-import { IMPORT_LIMITS, formatIsoDate, type PackMeta } from '../core';
+import { IMPORT_LIMITS, formatIsoDate, type PackMeta, type Problem } from '../core';
 import type { Settings, SettingsChange } from '../core/settings';
 
 /** How many problems of a rejected pack are listed (the rest are counted). */
@@ -15,6 +15,13 @@ const MAX_PROBLEMS_SHOWN = 100;
 interface PackSectionOptions {
   readonly save: (change: SettingsChange) => void;
   readonly settings: () => Settings | undefined;
+}
+
+/** A problem in the UI's language (`packProblem_<code>`), or as the validator worded it in English. */
+function problemWords(p: Problem): string {
+  const key = `packProblem_${p.code}`;
+  const words = t(key, [...p.args]);
+  return words === key ? p.message : words;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -116,7 +123,7 @@ export function setUpPacks(o: PackSectionOptions): { show(settings: Settings): v
       case 'problems': {
         const items = answer.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => {
           const li = element('li');
-          li.append(element('code', p.path), ` ${p.message}`);
+          li.append(element('code', p.path), ' ', problemWords(p));
           return li;
         });
         const ul = element('ul', undefined, 'problems');
@@ -153,7 +160,8 @@ export function setUpPacks(o: PackSectionOptions): { show(settings: Settings): v
     if (!chosen) return;
     // Not even read past the limit: the background would refuse it anyway.
     if (chosen.size > (IMPORT_LIMITS.maxBytes ?? Infinity)) {
-      showResult({ kind: 'problems', problems: [{ path: '$', message: `pack is larger than the limit of ${IMPORT_LIMITS.maxBytes} bytes` }] }, '');
+      const max = IMPORT_LIMITS.maxBytes ?? 0;
+      showResult({ kind: 'problems', problems: [{ path: '$', code: 'tooLarge', args: [String(max)], message: `pack is larger than the limit of ${max} bytes` }] }, '');
       return;
     }
     chosen.text().then((text) => send(text, false), () => say(t('optionsImportUnreadable')));

@@ -151,12 +151,20 @@ describe('the options page', () => {
 
   it('shows every problem of a rejected pack with its path, as text', async () => {
     await openOptions();
-    fake.answer = { kind: 'problems', problems: [{ path: '$.version', message: 'must be a semantic version' }, { path: '$.entities[0].summary', message: '<img src=x onerror=alert(1)> too long' }] };
+    fake.answer = { kind: 'problems', problems: [
+      { path: '$.version', message: 'must be a semantic version such as "1.0.0", got "one"', code: 'semver', args: ['one'] },
+      { path: '$.entities[0].summary', message: 'unknown key', code: 'unknownKey', args: ['<img src=x onerror=alert(1)>'] },
+    ] };
     choose('{"id": "x"}');
     await vi.waitFor(() => expect(document.querySelectorAll('#import-result .problems li')).toHaveLength(2));
     expect(fake.imports).toEqual([{ text: '{"id": "x"}', confirmed: false }]);
     expect([...document.querySelectorAll('#import-result .problems code')].map((c) => c.textContent)).toEqual(['$.version', '$.entities[0].summary']);
     expect(document.querySelector('#import-result img')).toBeNull();
+    // Worded from the UI's messages (here English), with the values found as text.
+    expect([...document.querySelectorAll('#import-result .problems li')].map((li) => li.textContent)).toEqual([
+      '$.version “one” is not a version such as 1.0.0',
+      '$.entities[0].summary “<img src=x onerror=alert(1)>” is not a field of the pack format (a misspelling?)',
+    ]);
   });
 
   it('asks before replacing the same version, and sends it again only when told to', async () => {

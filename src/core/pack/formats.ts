@@ -3,6 +3,7 @@
  * the schema's `string(...)` refinements.
  */
 import { normalizeAlias } from '../text/normalize';
+import { problemText, type ProblemText } from './schema';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Semantic Versioning 2.0.0, the regular expression suggested by semver.org.
@@ -12,13 +13,13 @@ const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Rejects ids that are not lower-case kebab-case ("elon-musk", "iran-2015-deal"). */
-export function kebabId(value: string): string | undefined {
-  return KEBAB.test(value) ? undefined : `must be a kebab-case id (lower-case letters and digits separated by single hyphens), got ${JSON.stringify(value)}`;
+export function kebabId(value: string): ProblemText | undefined {
+  return KEBAB.test(value) ? undefined : problemText('kebabId', [value], `must be a kebab-case id (lower-case letters and digits separated by single hyphens), got ${JSON.stringify(value)}`);
 }
 
 /** Rejects versions that are not Semantic Versioning 2.0 ("1.2.0", "2.0.0-beta.1"). */
-export function semver(value: string): string | undefined {
-  return SEMVER.test(value) ? undefined : `must be a semantic version such as "1.0.0", got ${JSON.stringify(value)}`;
+export function semver(value: string): ProblemText | undefined {
+  return SEMVER.test(value) ? undefined : problemText('semver', [value], `must be a semantic version such as "1.0.0", got ${JSON.stringify(value)}`);
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -40,43 +41,43 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Rejects dates that are not YYYY, YYYY-MM or YYYY-MM-DD, or that do not exist (2023-02-30). */
-export function isoDate(value: string): string | undefined {
-  return isIsoDate(value) ? undefined : `must be an existing ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got ${JSON.stringify(value)}`;
+export function isoDate(value: string): ProblemText | undefined {
+  return isIsoDate(value) ? undefined : problemText('isoDate', [value], `must be an existing ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got ${JSON.stringify(value)}`);
 }
 
 /** Rejects anything but an absolute http: or https: URL (no javascript:, data:, file:...). */
-export function httpUrl(value: string): string | undefined {
+export function httpUrl(value: string): ProblemText | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `must be an absolute http(s) URL, got ${JSON.stringify(value)}`;
+    return problemText('httpUrl', [value], `must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
   }
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
     ? undefined
-    : `must be an http(s) URL, got ${JSON.stringify(value)}`;
+    : problemText('httpUrl', [value], `must be an http(s) URL, got ${JSON.stringify(value)}`);
 }
 
 /** Rejects language tags that are not BCP 47-shaped ("en", "en-GB", "fa-Latn"). */
-export function languageTag(value: string): string | undefined {
-  return BCP47.test(value) ? undefined : `must be a BCP 47 language tag such as "en" or "en-GB", got ${JSON.stringify(value)}`;
+export function languageTag(value: string): ProblemText | undefined {
+  return BCP47.test(value) ? undefined : problemText('languageTag', [value], `must be a BCP 47 language tag such as "en" or "en-GB", got ${JSON.stringify(value)}`);
 }
 
 /** Rejects strings that are empty after trimming. */
-export function nonEmpty(value: string): string | undefined {
-  return value.trim() === '' ? 'must not be empty' : undefined;
+export function nonEmpty(value: string): ProblemText | undefined {
+  return value.trim() === '' ? problemText('empty', [], 'must not be empty') : undefined;
 }
 
 /** Rejects alias text that normalises to nothing (only spaces, joiners, soft hyphens...). */
-export function nonEmptyAlias(value: string): string | undefined {
-  return normalizeAlias(value).lower === '' ? 'must not be empty (after normalisation)' : undefined;
+export function nonEmptyAlias(value: string): ProblemText | undefined {
+  return normalizeAlias(value).lower === '' ? problemText('emptyAlias', [], 'must not be empty (after normalisation)') : undefined;
 }
 
 /** A refinement limiting length in code points (what a reader counts, unlike UTF-16 units). */
-export function maxLength(max: number): (value: string) => string | undefined {
+export function maxLength(max: number): (value: string) => ProblemText | undefined {
   return (value) => {
     let count = 0;
     for (const _ of value) count++;
-    return count <= max ? undefined : `must be at most ${max} characters, got ${count}`;
+    return count <= max ? undefined : problemText('tooLong', [max, count], `must be at most ${max} characters, got ${count}`);
   };
 }

@@ -5,10 +5,38 @@
  * must stay small and dependency-free.
  */
 
-/** One validation problem: where (a JSON path such as `$.entities[3].facts[0].source`) and what. */
+/**
+ * One validation problem: where (a JSON path such as `$.entities[3].facts[0].source`) and what:
+ * `message` in English (the command line prints it), and `code` with `args` so a UI can word it in
+ * its own language (the extension's messages are `packProblem_<code>`, with `args` as $1, $2...).
+ */
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  readonly code: ProblemCode;
+  readonly args: readonly string[];
+}
+
+/** What a problem is, independent of its wording. */
+export type ProblemCode =
+  | 'expectedString' | 'expectedBoolean' | 'expectedIndex' | 'expectedArray' | 'expectedObject' | 'expectedOneOf'
+  | 'required' | 'unknownKey' | 'kebabId' | 'semver' | 'isoDate' | 'httpUrl' | 'languageTag' | 'empty' | 'emptyAlias' | 'tooLong'
+  | 'tooLarge' | 'notJson' | 'tooManyEntities' | 'duplicateId' | 'unknownRelated' | 'sourceOutOfRange' | 'sharedAlias';
+
+/** What a refinement or check found wrong, before it is placed at a path. */
+export interface ProblemText {
+  readonly message: string;
+  readonly code: ProblemCode;
+  readonly args: readonly string[];
+}
+
+export function problemText(code: ProblemCode, args: readonly (string | number)[], message: string): ProblemText {
+  return { message, code, args: args.map(String) };
+}
+
+/** The JavaScript type of a value, as a problem's argument ("number", "null", "array"...). */
+export function typeToken(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
 /** A schema for values of type `T`. */
@@ -49,20 +77,20 @@ export function describe(value: unknown): string {
 }
 
 /** A refinement: returns a problem message, or undefined when the value is fine. */
-export type Refinement<T> = (value: T) => string | undefined;
+export type Refinement<T> = (value: T) => ProblemText | undefined;
 
-function primitive<T>(name: string, is: (v: unknown) => v is T, refine: readonly Refinement<T>[]): Schema<T> {
+function primitive<T>(name: string, code: ProblemCode, is: (v: unknown) => v is T, refine: readonly Refinement<T>[]): Schema<T> {
   return {
     check(value, path, problems): value is T {
       if (!is(value)) {
-        problems.push({ path, message: `expected ${name}, got ${describe(value)}` });
+        problems.push({ path, ...problemText(code, [typeToken(value)], `expected ${name}, got ${describe(value)}`) });
         return false;
       }
       let ok = true;
       for (const r of refine) {
-        const message = r(value);
-        if (message !== undefined) {
-          problems.push({ path, message });
+        const found = r(value);
+        if (found !== undefined) {
+          problems.push({ path, ...found });
           ok = false;
         }
       }
@@ -73,17 +101,17 @@ function primitive<T>(name: string, is: (v: unknown) => v is T, refine: readonly
 
 /** A string, with optional refinements (format checks). */
 export function string(...refine: Refinement<string>[]): Schema<string> {
-  return primitive('a string', (v): v is string => typeof v === 'string', refine);
+  return primitive('a string', 'expectedString', (v): v is string => typeof v === 'string', refine);
 }
 
 /** A boolean. */
 export function boolean(): Schema<boolean> {
-  return primitive('a boolean', (v): v is boolean => typeof v === 'boolean', []);
+  return primitive('a boolean', 'expectedBoolean', (v): v is boolean => typeof v === 'boolean', []);
 }
 
 /** A non-negative integer. */
 export function index(): Schema<number> {
-  return primitive('a non-negative integer', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0, []);
+  return primitive('a non-negative integer', 'expectedIndex', (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0, []);
 }
 
 /** One of a fixed set of strings. */
@@ -92,7 +120,9 @@ export function oneOf<const T extends readonly string[]>(values: T): Schema<T[nu
   return {
     check(value, path, problems): value is T[number] {
       if (typeof value === 'string' && set.has(value)) return true;
-      problems.push({ path, message: `expected one of ${values.map((v) => JSON.stringify(v)).join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value) : describe(value)}` });
+      const allowed = values.map((v) => JSON.stringify(v)).join(', ');
+      const got = typeof value === 'string' ? JSON.stringify(value) : describe(value);
+      problems.push({ path, ...problemText('expectedOneOf', [allowed, typeof value === 'string' ? got : typeToken(value)], `expected one of ${allowed}, got ${got}`) });
       return false;
     },
   };
@@ -103,7 +133,7 @@ export function array<T>(item: Schema<T>): Schema<readonly T[]> {
   return {
     check(value, path, problems): value is readonly T[] {
       if (!Array.isArray(value)) {
-        problems.push({ path, message: `expected an array, got ${describe(value)}` });
+        problems.push({ path, ...problemText('expectedArray', [typeToken(value)], `expected an array, got ${describe(value)}`) });
         return false;
       }
       let ok = true;
@@ -131,7 +161,7 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
   return {
     check(value, path, problems): value is InferShape<S> {
       if (!isRecord(value)) {
-        problems.push({ path, message: `expected an object, got ${describe(value)}` });
+        problems.push({ path, ...problemText('expectedObject', [typeToken(value)], `expected an object, got ${describe(value)}`) });
         return false;
       }
       let ok = true;
@@ -141,7 +171,7 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
         const p = keyPath(path, key);
         if (!Object.hasOwn(value, key)) {
           if (!schema.optional) {
-            problems.push({ path: p, message: 'is required' });
+            problems.push({ path: p, ...problemText('required', [], 'is required') });
             ok = false;
           }
           continue;
@@ -150,7 +180,7 @@ export function object<S extends Shape>(shape: S): Schema<InferShape<S>> {
       }
       for (const key of Object.keys(value)) {
         if (!Object.hasOwn(shape, key)) {
-          problems.push({ path: keyPath(path, key), message: `unknown key ${JSON.stringify(key)}` });
+          problems.push({ path: keyPath(path, key), ...problemText('unknownKey', [key], `unknown key ${JSON.stringify(key)}`) });
           ok = false;
         }
       }

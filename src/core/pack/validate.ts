@@ -3,10 +3,10 @@
  * reports every problem it finds (schema and cross-references), each with its JSON path.
  */
 import { normalizeAlias } from '../text/normalize';
-import { isRecord, keyPath, type Problem } from './schema';
+import { isRecord, keyPath, problemText, type Problem } from './schema';
 import { packSchema, type Pack } from './types';
 
-export type { Problem } from './schema';
+export type { Problem, ProblemCode } from './schema';
 
 /** Size limits; pack import uses {@link IMPORT_LIMITS}. */
 export interface PackLimits {
@@ -23,6 +23,10 @@ export const IMPORT_LIMITS: PackLimits = { maxBytes: 5 * 1024 * 1024, maxEntitie
 export type ValidationResult =
   | { readonly ok: true; readonly pack: Pack }
   | { readonly ok: false; readonly problems: readonly Problem[] };
+
+function tooLarge(maxBytes: number): Problem {
+  return { path: '$', ...problemText('tooLarge', [maxBytes], `pack is larger than the limit of ${maxBytes} bytes`) };
+}
 
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -48,12 +52,13 @@ export function validatePack(json: unknown, limits: PackLimits = {}): Validation
   let value = json;
   if (typeof json === 'string') {
     if (limits.maxBytes !== undefined && utf8Length(json) > limits.maxBytes) {
-      return { ok: false, problems: [{ path: '$', message: `pack is larger than the limit of ${limits.maxBytes} bytes` }] };
+      return { ok: false, problems: [tooLarge(limits.maxBytes)] };
     }
     try {
       value = JSON.parse(json);
     } catch (e) {
-      return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+      const why = e instanceof Error ? e.message : String(e);
+      return { ok: false, problems: [{ path: '$', ...problemText('notJson', [why], `not valid JSON: ${why}`) }] };
     }
   } else if (limits.maxBytes !== undefined) {
     let text: string | undefined;
@@ -63,12 +68,13 @@ export function validatePack(json: unknown, limits: PackLimits = {}): Validation
       text = undefined; // cycles or BigInt: the schema check below reports the real problem
     }
     if (text !== undefined && utf8Length(text) > limits.maxBytes) {
-      return { ok: false, problems: [{ path: '$', message: `pack is larger than the limit of ${limits.maxBytes} bytes` }] };
+      return { ok: false, problems: [tooLarge(limits.maxBytes)] };
     }
   }
   if (limits.maxEntities !== undefined && isRecord(value) && Array.isArray(value.entities) && value.entities.length > limits.maxEntities) {
     // Stop here: checking millions of entities is the cost the limit exists to avoid.
-    return { ok: false, problems: [{ path: '$.entities', message: `pack has ${value.entities.length} entities, more than the limit of ${limits.maxEntities}` }] };
+    const n = value.entities.length;
+    return { ok: false, problems: [{ path: '$.entities', ...problemText('tooManyEntities', [n, limits.maxEntities], `pack has ${n} entities, more than the limit of ${limits.maxEntities}`) }] };
   }
   const candidate = value;
   const schemaOk = packSchema.check(candidate, '$', problems);
@@ -95,7 +101,7 @@ function checkReferences(pack: Record<string, unknown>, problems: Problem[]): vo
     if (!isRecord(entity) || typeof entity.id !== 'string') return;
     const first = ids.get(entity.id);
     if (first === undefined) ids.set(entity.id, i);
-    else problems.push({ path: `$.entities[${i}].id`, message: `duplicate entity id ${JSON.stringify(entity.id)} (first used by $.entities[${first}])` });
+    else problems.push({ path: `$.entities[${i}].id`, ...problemText('duplicateId', [entity.id, `$.entities[${first}]`], `duplicate entity id ${JSON.stringify(entity.id)} (first used by $.entities[${first}])`) });
   });
   const aliases = new Map<string, AliasOwner[]>();
   entities.forEach((entity, i) => {
@@ -104,7 +110,7 @@ function checkReferences(pack: Record<string, unknown>, problems: Problem[]): vo
     if (Array.isArray(entity.related)) {
       entity.related.forEach((rel: unknown, j) => {
         if (typeof rel === 'string' && !ids.has(rel)) {
-          problems.push({ path: `${base}.related[${j}]`, message: `unknown entity id ${JSON.stringify(rel)}` });
+          problems.push({ path: `${base}.related[${j}]`, ...problemText('unknownRelated', [rel], `unknown entity id ${JSON.stringify(rel)}`) });
         }
       });
     }
@@ -114,7 +120,7 @@ function checkReferences(pack: Record<string, unknown>, problems: Problem[]): vo
       if (!Array.isArray(items)) continue;
       items.forEach((item: unknown, j) => {
         if (isRecord(item) && typeof item.source === 'number' && Number.isInteger(item.source) && item.source >= sourceCount) {
-          problems.push({ path: `${base}.${list}[${j}].source`, message: `source ${item.source} is out of range: the entity has ${sourceCount} source(s)` });
+          problems.push({ path: `${base}.${list}[${j}].source`, ...problemText('sourceOutOfRange', [item.source, sourceCount], `source ${item.source} is out of range: the entity has ${sourceCount} source(s)`) });
         }
       });
     }
@@ -132,7 +138,7 @@ function claim(key: string, owner: AliasOwner, aliases: Map<string, AliasOwner[]
   if (clash !== undefined) {
     problems.push({
       path: owner.path,
-      message: `alias ${JSON.stringify(key)} is also used by ${clash.path}; two entities may share an alias only when both mark it needsContext`,
+      ...problemText('sharedAlias', [key, clash.path], `alias ${JSON.stringify(key)} is also used by ${clash.path}; two entities may share an alias only when both mark it needsContext`),
     });
   }
   owners.push(owner);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePack, type Problem } from '../../../src/core/index';
@@ -41,7 +42,7 @@ describe('validatePack', () => {
   it('rejects a missing field', () => {
     const p = base();
     delete p.entities[1].summary;
-    expect(problems(p)).toEqual([{ path: '$.entities[1].summary', message: 'is required' }]);
+    expect(problems(p)).toEqual([{ path: '$.entities[1].summary', message: 'is required', code: 'required', args: [] }]);
   });
 
   it('rejects a wrong-typed field', () => {
@@ -185,10 +186,24 @@ describe('validatePack', () => {
     expect(problems(text, { maxBytes: 100 })[0]?.path).toBe('$');
     expect(problems(base(), { maxBytes: 100 })[0]?.message).toMatch(/larger than/);
     expect(problems(text, { maxBytes: 1_000_000 })).toEqual([]);
-    expect(problems(base(), { maxEntities: 1 })).toEqual([{ path: '$.entities', message: 'pack has 2 entities, more than the limit of 1' }]);
+    expect(problems(base(), { maxEntities: 1 })).toEqual([{ path: '$.entities', message: 'pack has 2 entities, more than the limit of 1', code: 'tooManyEntities', args: ['2', '1'] }]);
   });
 
   it('reports unparsable JSON text at the root', () => {
     expect(problems('{"id": ')[0]?.path).toBe('$');
+  });
+});
+
+describe('problems in any language', () => {
+  it('give every problem a code and the arguments a translation needs', () => {
+    const bad = JSON.parse(readFileSync(join(__dirname, '../../fixtures/invalid-packs/kestrel-harbour-bad.json'), 'utf8')) as unknown;
+    const result = validatePack(bad);
+    if (result.ok) throw new Error('the bad fixture validated');
+    expect(result.problems.map((p) => [p.path, p.code, p.args])).toEqual(expect.arrayContaining([
+      ['$.version', 'semver', ['one']],
+      ['$.entities[1].sources[0].url', 'httpUrl', ['javascript:alert(1)']],
+      ['$.entities[2].facts[0].date', 'isoDate', ['2025-13-45']],
+      ['$.entities[0].related[0]', 'unknownRelated', ['nowhere']],
+    ]));
   });
 });
