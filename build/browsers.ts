@@ -3,7 +3,7 @@
  * `npm run screenshots`, the e2e tests and the benchmark. Never downloads a browser: it uses
  * what is installed (Debian's chromium and firefox-esr on CI). See ../shared/notes/e2e.md.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -40,11 +40,31 @@ export const INSTALL_HINT =
   'Install Chromium and Firefox ESR (Debian/Ubuntu: sudo apt-get install -y chromium firefox-esr), ' +
   'or point CHROME_PATH / FIREFOX_PATH at an installed Chrome/Chromium or Firefox.';
 
-/** Chromium flags for this closed network (../shared/notes/e2e.md): no sandbox as root, no background traffic. */
+/**
+ * Chromium flags for this closed network (../shared/notes/e2e.md): no sandbox as root, no background
+ * traffic. Seen through the recording proxy (build/recording-proxy.ts), Chromium 156 still asked
+ * clients2.google.com for the time with only the first line, hence NetworkTimeServiceQuerying, and
+ * content-autofill.googleapis.com about any page with a form, hence AutofillServerCommunication.
+ * (Puppeteer adds its own --disable-features list, OptimizationHints and Translate among them, and
+ * merges this one into it.)
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
+  '--disable-features=NetworkTimeServiceQuerying,AutofillServerCommunication',
 ];
+
+/**
+ * Chromium asks update.googleapis.com for its on-device AI models' manifest (component
+ * ceofaddefefcbblgcgnibnonglccbfja) whatever --disable-component-update says. Its own test switch
+ * --optimization-guide-manifest-override reads the manifest from a folder instead: an empty one,
+ * inside the profile, so no model is ever asked for.
+ */
+function chromiumModelManifestArgs(profile: string): string[] {
+  const folder = join(profile, 'no-model-manifest');
+  mkdirSync(folder, { recursive: true });
+  return [`--optimization-guide-manifest-override=${folder}`];
+}
 
 export interface LaunchedBrowser {
   name: BrowserName;
@@ -81,7 +101,61 @@ export interface LaunchOptions {
   beforeInstall?: (browser: Browser) => Promise<void>;
   /** Extra Firefox preferences for this launch. */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /**
+   * An HTTP proxy, `http://127.0.0.1:<port>` (build/recording-proxy.ts), that every request of
+   * every scheme goes through, loopback included: the e2e privacy check records what it sees.
+   */
+  proxy?: string;
 }
+
+/** Chromium's flags to send everything, loopback included, through `proxy`. */
+export function chromiumProxyArgs(proxy: string): string[] {
+  // Chromium bypasses the proxy for loopback by default; "<-loopback>" takes that rule away.
+  return [`--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>'];
+}
+
+/**
+ * Firefox's preferences to send everything, loopback included, through `proxy`, and to keep its
+ * own background traffic off. Most of it already is (puppeteer's profile defaults turn off safe
+ * browsing, updates, telemetry and more); seen through the proxy, only Remote Settings was left.
+ */
+export function firefoxProxyPrefs(proxy: string): Record<string, string | number | boolean> {
+  const { hostname, port } = new URL(proxy);
+  return {
+    'network.proxy.type': 1, // manual
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': hostname, // https and wss, as CONNECT
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.socks': '',
+    'network.proxy.socks_remote_dns': true,
+    // Firefox never proxies loopback unless told to, whatever no_proxies_on says.
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+    // Never fall back to a direct connection if the proxy refuses.
+    'network.proxy.failover_direct': false,
+    // No DNS over HTTPS, no speculative DNS or link prefetches, no captive-portal or connectivity probes.
+    'network.trr.mode': 5,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    // Remote Settings (firefox.settings.services.mozilla.com: blocklists, certificate revocations
+    // and a dozen more collections, fetched at startup) skips all remote activity with this
+    // server, but only in Mozilla's own test mode, MOZ_DISABLE_NONLOCAL_CONNECTIONS=1, which
+    // launchFirefox sets with a proxy. (Without test mode Firefox 153 ignores any other server.)
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  };
+}
+
+/**
+ * The environment Firefox runs in with a proxy: Mozilla's test mode, which lets Remote Settings
+ * stay quiet (see firefoxProxyPrefs) and refuses any connection to a non-loopback address. Every
+ * request goes to the loopback proxy anyway, so the proxy still sees (and records) each one; only
+ * something that bypassed it would be refused rather than let out.
+ */
+const FIREFOX_QUIET_ENV = { MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' };
 
 /** Launches Chromium with a fresh profile and the unpacked extension. */
 export async function launchChromium(options: LaunchOptions): Promise<LaunchedBrowser> {
@@ -96,7 +170,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LaunchedBr
     // With a hook to run first, extensions are enabled and this one is installed after it.
     enableExtensions: options.beforeInstall ? true : [options.extensionPath],
     userDataDir: profile,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    args: [...CHROMIUM_ARGS, ...chromiumModelManifestArgs(profile), ...(options.proxy ? chromiumProxyArgs(options.proxy) : []), ...(options.args ?? [])],
     defaultViewport: null,
   });
   if (options.beforeInstall) {
@@ -139,6 +213,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBro
     // Firefox 153 refuses to navigate to moz-extension:// from the driver without it.
     args: ['-remote-allow-system-access', ...(options.args ?? [])],
     defaultViewport: null,
+    ...(options.proxy ? { env: { ...process.env, ...FIREFOX_QUIET_ENV } } : {}),
     extraPrefsFirefox: {
       // Pin the moz-extension UUID so the popup and options pages have a known address.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
@@ -154,6 +229,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBro
       // Print privileged and content consoles to stdout, where processErrors() reads them.
       'devtools.console.stdout.chrome': true,
       'devtools.console.stdout.content': true,
+      ...(options.proxy ? firefoxProxyPrefs(options.proxy) : {}),
       ...options.firefoxPrefs,
     },
   });

@@ -35,9 +35,12 @@ function vitest(projects: string[], env: NodeJS.ProcessEnv = {}): boolean {
   const out = join(reports, `${projects.join('-')}.json`);
   const ok = run(bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   try {
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites?: number };
     passed += r.numPassedTests;
     failed += r.numFailedTests;
+    // A file that failed outside its tests (a hook: the privacy check after all of a file's cases,
+    // or a browser that would not start) fails no test but must not read as "0 failed".
+    if (!ok && r.numFailedTests === 0) failed += Math.max(1, r.numFailedTestSuites ?? 0);
   } catch {
     failed += 1; // the runner died before reporting
   }

@@ -2,6 +2,11 @@
  * The real-browser harness: each e2e file launches each browser once (the machine has 2 cores and
  * a launch costs 1-4 s), serves fixture pages from loopback, and reuses both across its cases.
  *
+ * Every launch goes through its own loopback recording proxy (build/recording-proxy.ts), and the
+ * file fails at the end if the proxy saw any request that was not to the fixture server (issue 7:
+ * Backstory makes no network request, from any context). The log is on the context
+ * (`ctx().network`) for a test to assert on.
+ *
  * Which browsers run comes from E2E_BROWSERS (set by build/test.ts after checking what is
  * installed), defaulting to both. The built extension in dist/ is used as is: build/test.ts builds
  * it first.
@@ -11,6 +16,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { launch, type BrowserName, type LaunchedBrowser } from '../../build/browsers';
 import { serveStatic, type StaticServer } from '../../build/serve';
+import { startRecordingProxy, type ProxiedRequest, type RecordingProxy } from '../../build/recording-proxy';
 import { DIST, ROOT } from '../../build/build';
 
 /** The browsers this run covers. */
@@ -20,8 +26,93 @@ export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS ?? 'chromium,fi
 export interface E2EContext {
   ext: LaunchedBrowser;
   server: StaticServer;
+  /** What the browser asked the network for, through the recording proxy. */
+  network: NetworkLog;
   /** Opens a fixture page (path under tests/fixtures/pages, or a routed path) in a new tab. */
   openPage(path: string): Promise<Page>;
+}
+
+/**
+ * Requests a browser makes of its own accord that no flag or preference turns off, by exact
+ * method and host. Everything else the browsers would send is turned off in build/browsers.ts.
+ */
+export const BROWSER_OWN_REQUESTS: Record<BrowserName, readonly { method: string; host: string; why: string }[]> = {
+  chromium: [{
+    method: 'CONNECT',
+    host: 'accounts.google.com:443',
+    // IdentityManager::OnNetworkInitialized lists the Google accounts in the cookie jar
+    // (ListAccounts) for every profile once its network is up, and retries with back-off.
+    // --allow-browser-signin=false, signin.allowed=false in the profile and --disable-sync leave it
+    // on; no feature flag gates it in Chromium 156. It comes from the browser process, never from
+    // an extension, and carries no page data.
+    why: 'Chromium lists the Google accounts signed in to the profile (ListAccounts) at start-up; nothing turns it off',
+  }],
+  firefox: [],
+};
+
+export interface NetworkLog {
+  /** Every request the proxy saw since launch, in order (method, URL or CONNECT host, time). */
+  readonly all: readonly ProxiedRequest[];
+  /** The fixture server's origins: http://127.0.0.1:<port>/ and its alias http://localhost:<port>/. */
+  readonly fixtureOrigins: readonly string[];
+  /** Requests to the fixture server (the pages the tests opened, and what those pages asked for). */
+  toFixture(): ProxiedRequest[];
+  /** Requests of the browser's own that cannot be turned off (BROWSER_OWN_REQUESTS). */
+  browserOwn(): ProxiedRequest[];
+  /** Requests to hosts a test planted on purpose (plant()). */
+  planted(): ProxiedRequest[];
+  /** Everything else: each one a request Backstory (or the browser) must not make. */
+  violations(): ProxiedRequest[];
+  /**
+   * Declares a host name a test asks for on purpose, to prove the proxy sees traffic: requests
+   * to it are then not violations. Use a name of your own under .invalid.
+   */
+  plant(hostname: string): void;
+}
+
+/** host:port of an origin, the default port made explicit (the proxy's `host`). */
+function authorityOf(origin: string): string {
+  const u = new URL(origin);
+  return `${u.hostname}:${u.port || (u.protocol === 'https:' ? '443' : '80')}`;
+}
+
+/**
+ * The fixture server's origins: its own, and the same port as `localhost`, which tests use as a
+ * second (cross-origin) site on the same server.
+ */
+export function fixtureOrigins(server: StaticServer): string[] {
+  const alias = new URL(server.origin);
+  alias.hostname = 'localhost';
+  return [server.origin, alias.href];
+}
+
+/** The network log over `proxy`'s records, for `name` with `server` as the fixture server. */
+export function networkLog(name: BrowserName, proxy: RecordingProxy, server: StaticServer): NetworkLog {
+  const origins = fixtureOrigins(server);
+  const fixture = new Set(origins.map(authorityOf));
+  const plantedHosts = new Set<string>();
+  const own = BROWSER_OWN_REQUESTS[name];
+  const hostnameOf = (r: ProxiedRequest) => r.host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const isFixture = (r: ProxiedRequest) => fixture.has(r.host);
+  const isOwn = (r: ProxiedRequest) => own.some((o) => o.method === r.method && o.host === r.host);
+  const isPlanted = (r: ProxiedRequest) => plantedHosts.has(hostnameOf(r));
+  return {
+    all: proxy.log,
+    fixtureOrigins: origins,
+    toFixture: () => proxy.log.filter(isFixture),
+    browserOwn: () => proxy.log.filter((r) => !isFixture(r) && isOwn(r)),
+    planted: () => proxy.log.filter((r) => !isFixture(r) && isPlanted(r)),
+    violations: () => proxy.log.filter((r) => !isFixture(r) && !isOwn(r) && !isPlanted(r)),
+    plant(hostname) {
+      if (!hostname.endsWith('.invalid')) throw new Error(`plant a name under .invalid, not ${hostname}`);
+      plantedHosts.add(hostname);
+    },
+  };
+}
+
+/** One line per request, for a failure message. */
+export function describeRequests(requests: readonly ProxiedRequest[], since = requests[0]?.time ?? 0): string {
+  return requests.map((r) => `  ${r.method} ${r.url} (${r.outcome}, +${r.time - since} ms)`).join('\n');
 }
 
 /**
@@ -35,29 +126,45 @@ export function useBrowser(name: BrowserName, options: {
   firefoxPrefs?: Record<string, string | number | boolean>;
 } = {}): () => E2EContext {
   let ctx: E2EContext | undefined;
+  let proxy: RecordingProxy | undefined;
+  let server: StaticServer | undefined;
+  let startedAt = 0;
   beforeAll(async () => {
-    const server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
+    server = await serveStatic(join(ROOT, 'tests/fixtures/pages'));
+    // The proxy forwards to the fixture server only; anything else is answered 502 and recorded.
+    proxy = await startRecordingProxy({ forwardTo: fixtureOrigins(server) });
+    startedAt = Date.now();
+    const fixtures = server;
     const { beforeInstall } = options;
     const ext = await launch(name, {
       // The test variant (build/test-variant.ts) has the card's shadow root open and the commands' test hook.
       extensionPath: join(DIST, ...(options.variant === 'test' ? ['test'] : []), name === 'chromium' ? 'chrome' : 'firefox'),
       headless: true,
-      ...(beforeInstall ? { beforeInstall: (browser: Browser) => beforeInstall(browser, server) } : {}),
+      proxy: proxy.url,
+      ...(beforeInstall ? { beforeInstall: (browser: Browser) => beforeInstall(browser, fixtures) } : {}),
       ...(options.firefoxPrefs ? { firefoxPrefs: options.firefoxPrefs } : {}),
     });
     ctx = {
       ext,
       server,
+      network: networkLog(name, proxy, server),
       async openPage(path) {
         const page = await ext.browser.newPage();
-        await page.goto(server.origin + path, { waitUntil: 'load' });
+        await page.goto(fixtures.origin + path, { waitUntil: 'load' });
         return page;
       },
     };
   });
   afterAll(async () => {
+    // Closed first, so a request sent on the way out is seen too.
     await ctx?.ext.close();
-    await ctx?.server.close();
+    await proxy?.close();
+    await server?.close();
+    const violations = ctx?.network.violations() ?? [];
+    if (violations.length > 0) {
+      throw new Error(`${name} sent ${violations.length} request(s) to somewhere other than the fixture server ` +
+        `(Backstory promises none; see tests/e2e/privacy.test.ts):\n${describeRequests(violations, startedAt)}`);
+    }
   });
   return () => {
     if (!ctx) throw new Error('browser not launched');
