@@ -109,7 +109,7 @@ describe('properties', () => {
         expect(got.map((g) => ({ ...g, end: undefined }))).toEqual(want.map((w) => ({ ...w, end: undefined })));
         got.forEach((g, i) => expect(g.end).toBeGreaterThan(want[i]!.end));
       }),
-      { numRuns: 5000 },
+      { numRuns: 10_000 },
     );
     // Guard against a generator that makes the property vacuous.
     expect(matched).toBeGreaterThan(1000);
