@@ -28,6 +28,8 @@ export interface BackstoryRun {
   spans: number;
   /** The longest single piece of work the content script timed itself (slice, resolve or flush). */
   maxSpanMs: number;
+  /** Which kind of work that was. */
+  maxSpanPhase: string;
   trace?: {
     annotate: TraceWindow | null;
     index: TraceWindow | null;
@@ -98,7 +100,7 @@ export async function runBackstory(ext: LaunchedBrowser, url: string, options: B
       return m.t;
     };
     const detail = marks.find((m) => m.name === 'backstory:script')!.detail as
-      { ms: number; slice: number; scan: number; resolve: number; paint: number; spans: number; maxSpan: number; mentions: number };
+      { ms: number; slice: number; scan: number; resolve: number; paint: number; spans: number; maxSpan: number; maxPhase?: string; mentions: number };
     const start = at('start');
     const run: BackstoryRun = {
       scriptMs: detail.ms,
@@ -111,6 +113,7 @@ export async function runBackstory(ext: LaunchedBrowser, url: string, options: B
       phases: { slice: detail.slice, scan: detail.scan, resolve: detail.resolve, paint: detail.paint },
       spans: detail.spans,
       maxSpanMs: detail.maxSpan,
+      maxSpanPhase: detail.maxPhase ?? '',
     };
     if (options.trace) {
       const trace = await page.tracing.stop();

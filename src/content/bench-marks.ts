@@ -13,7 +13,7 @@
  *   backstory:first-paint   the first batch of ranges is handed to the browser
  *   backstory:read          the whole page is read and resolved
  *   backstory:painted       the frame that painted the last batch is done
- *   backstory:script        at the end: detail { ms, slice, scan, resolve, paint, spans, maxSpan, mentions }
+ *   backstory:script        at the end: detail { ms, slice, scan, resolve, paint, spans, maxSpan, maxPhase, mentions }
  *
  * Script time is summed by the content script itself around each piece of work it does in a task
  * (a slice of reading, a resolve, a painter flush), because the page cannot see an isolated
@@ -93,7 +93,7 @@ function cardShownImpl(): void {
 }
 
 const spent: Record<BenchPhase, number> = { slice: 0, scan: 0, resolve: 0, paint: 0 };
-const state = { spans: 0, maxSpan: 0, fine: undefined as boolean | undefined, firstPainted: false, read: false, finished: false };
+const state = { spans: 0, maxSpan: 0, maxPhase: '' as string, fine: undefined as boolean | undefined, firstPainted: false, read: false, finished: false };
 
 function nowImpl(fineGrained: boolean): number {
   if (fineGrained) {
@@ -109,7 +109,10 @@ function spentImpl(phase: BenchPhase, since: number): void {
   spent[phase] += ms;
   if (phase === 'scan') return;
   state.spans++;
-  if (ms > state.maxSpan) state.maxSpan = ms;
+  if (ms > state.maxSpan) {
+    state.maxSpan = ms;
+    state.maxPhase = phase;
+  }
 }
 
 function startImpl(painter: Painter): void {
@@ -150,7 +153,7 @@ function finish(painter: Painter, inFrame: boolean): void {
     const mentions = painter.total();
     const painted = Object.values(painter.counts()).reduce((a, b) => a + b, 0);
     const ms = spent.slice + spent.resolve + spent.paint;
-    performance.mark('backstory:script', { detail: { ms, ...spent, spans: state.spans, maxSpan: state.maxSpan, mentions, painted } });
+    performance.mark('backstory:script', { detail: { ms, ...spent, spans: state.spans, maxSpan: state.maxSpan, maxPhase: state.maxPhase, mentions, painted } });
   };
   // Called only once reading is done: while slices still run, their scheduler.yield() continuations
   // are served before a message (both browsers rank them higher), which would then come late.
