@@ -77,6 +77,9 @@ async function runSearch(): Promise<void> {
     button.type = 'button';
     const name = document.createElement('span');
     name.textContent = hit.entity.name;
+    // Pack text in its own language and direction, whatever the UI's.
+    name.lang = hit.pack.language;
+    name.dir = 'auto';
     const type = document.createElement('span');
     type.className = 'count';
     type.textContent = t(GROUP_KEYS[hit.entity.type]);
@@ -181,6 +184,7 @@ function renderEntities(page: PageInfo): void {
       button.dataset.key = e.key;
       const name = document.createElement('span');
       name.textContent = e.name;
+      name.dir = 'auto';
       const count = document.createElement('span');
       count.className = 'count';
       count.textContent = String(e.count);

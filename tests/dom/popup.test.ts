@@ -152,6 +152,8 @@ describe('the popup', () => {
     search.value = 'soleimani';
     search.dispatchEvent(new Event('input'));
     await vi.waitFor(() => expect(document.querySelector('#results button')?.textContent).toMatch(/^Qasem Soleimani/));
+    // The pack's text keeps the pack's language, whatever the UI's.
+    expect(document.querySelector<HTMLElement>('#results button span')!.lang).toBe(pack.language);
     (document.querySelector('#results button') as HTMLButtonElement).click();
     const view = document.querySelector<HTMLElement>('#card-view')!;
     await vi.waitFor(() => expect(view.hidden).toBe(false));
