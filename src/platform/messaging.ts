@@ -5,7 +5,7 @@
  */
 import { browser, type Runtime } from './browser';
 import { isCommand, isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
-import { isSettingsChange, type Settings, type SettingsChange } from '../core/settings';
+import { isSettingsChange, siteOf, type Settings, type SettingsChange } from '../core/settings';
 import type { ImportResult } from './pack-store';
 
 /** Content script: calls `handler` with each keyboard command sent to this tab, until `signal` aborts. */
@@ -108,12 +108,18 @@ export function onBackgroundMessage(handlers: {
       if (tabId === undefined || sender.frameId !== 0 || !Number.isInteger(message.count)) return undefined;
       return handlers.badge(tabId, message.count);
     }
-    if (isMessageOf<ToBackground>(message, ['backstory/settings']) && message.type === 'backstory/settings') {
-      if (!isSettingsChange(message.change)) return Promise.reject(new Error('not a settings change'));
-      return handlers.settings(message.change, sender.tab?.incognito === true);
-    }
-    // Packs are managed from Backstory's own pages only, never from a content script (a web page).
+    // Backstory's own pages (popup, options) may change anything; a content script, which a web page
+    // may have compromised, only the choices its card offers, and only for its own frame's site.
     const ownPage = typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+    if (isMessageOf<ToBackground>(message, ['backstory/settings']) && message.type === 'backstory/settings') {
+      const change = message.change;
+      if (!isSettingsChange(change)) return Promise.reject(new Error('not a settings change'));
+      if (!ownPage && !((change.kind === 'hide-entity' || change.kind === 'pause-site') && change.site === siteOf(sender.url ?? ''))) {
+        return Promise.reject(new Error('a page may only change its own site’s choices'));
+      }
+      return handlers.settings(change, sender.tab?.incognito === true);
+    }
+    // Packs are managed from Backstory's own pages only, never from a content script.
     if (ownPage && isMessageOf<ToBackground>(message, ['backstory/pack-import']) && message.type === 'backstory/pack-import') {
       if (typeof message.text !== 'string') return Promise.reject(new Error('no pack text'));
       return handlers.importPack(message.text, message.confirmed === true);
