@@ -9,7 +9,7 @@ import { annotateTab } from '../platform/tab-access';
 import { onBackgroundMessage, sendCommand, sendExplain } from '../platform/messaging';
 import { t } from '../platform/i18n';
 import { isCommand } from '../core';
-import { recordsSite } from '../core/settings';
+import { changesPacks, recordsSite } from '../core/settings';
 
 // On install and on update, migrate and repair the stored settings once, here, so content
 // scripts in many tabs never race to write the same repair.
@@ -51,7 +51,7 @@ onBackgroundMessage({
     if (privateTab && recordsSite(change)) return Promise.reject(new Error('per-site choices from a private window are not stored'));
     return applySettingsChange(change).then(async (settings) => {
       // Switching a pack on or off (or a reset) changes the index the pages use.
-      if (change.kind === 'reset' || (change.kind === 'patch' && change.patch.disabledPacks !== undefined)) await syncIndex(settings.disabledPacks);
+      if (changesPacks(change)) await syncIndex(settings.disabledPacks);
       return settings;
     });
   },

@@ -59,12 +59,7 @@ export function setUpPacks(o: PackSectionOptions): { show(settings: Settings): v
     use.className = 'pack-use';
     use.checked = !(settings?.disabledPacks ?? []).includes(pack.id);
     use.setAttribute('aria-label', t('optionsPackUseLabel', pack.title));
-    use.addEventListener('change', () => {
-      const disabled = new Set(o.settings()?.disabledPacks ?? []);
-      if (use.checked) disabled.delete(pack.id);
-      else disabled.add(pack.id);
-      o.save({ kind: 'patch', patch: { disabledPacks: [...disabled] } });
-    });
+    use.addEventListener('change', () => o.save({ kind: 'pack-enabled', id: pack.id, enabled: use.checked }));
     const useLabel = element('label');
     useLabel.append(use, ' ', t('optionsPackUse'));
     const exportButton = element('button', t('optionsPackExport'));
@@ -88,8 +83,20 @@ export function setUpPacks(o: PackSectionOptions): { show(settings: Settings): v
     return item;
   }
 
+  /**
+   * Rebuilds the list (after every settings change). A control that had focus gets it back in the
+   * new list (the same control of the same pack), so a keyboard reader toggling packs keeps their place.
+   */
   function render(): void {
+    const active = document.activeElement;
+    const had = active instanceof HTMLElement && list.contains(active)
+      ? { pack: active.closest<HTMLElement>('li[data-pack]')?.dataset.pack, control: active.className || active.getAttribute('aria-label') }
+      : null;
     list.replaceChildren(...installed.map((p) => packItem(p, o.settings())));
+    if (!had?.pack) return;
+    const item = [...list.querySelectorAll<HTMLElement>('li[data-pack]')].find((li) => li.dataset.pack === had.pack);
+    const again = item && [...item.querySelectorAll<HTMLElement>('input, button')].find((el) => (el.className || el.getAttribute('aria-label')) === had.control);
+    (again ?? heading).focus();
   }
 
   async function refresh(): Promise<void> {

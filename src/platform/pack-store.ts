@@ -15,6 +15,7 @@
 import { browser } from './browser';
 import {
   IMPORT_LIMITS,
+  INDEX_FORMAT_VERSION,
   STORED_PART_BYTES,
   checksum,
   compilePacks,
@@ -178,10 +179,12 @@ export function syncIndex(disabled: readonly string[]): Promise<void> {
  * parses is left out and logged, never deleted: the others still work and the reader still has it.
  */
 async function buildIndex(disabled: readonly string[], force: boolean): Promise<void> {
-  const [imported, bundled, storedMeta] = await Promise.all([
-    importedPacks(), bundledPackIds(), browser.storage.local.get(INDEX_KEY).then((r) => r[INDEX_KEY]),
+  const [imported, bundled, stored] = await Promise.all([
+    importedPacks(), bundledPackIds(), browser.storage.local.get([INDEX_KEY, PENDING_KEY]),
   ]);
+  const storedMeta = stored[INDEX_KEY];
   const previous = isStoredIndex(storedMeta) ? storedMeta : null;
+  await removeStrayParts(storedMeta, previous, stored[PENDING_KEY]);
   const off = new Set(disabled);
   if (imported.length === 0 && !bundled.some((id) => off.has(id))) {
     if (storedMeta !== undefined) await dropIndex(previous);
@@ -199,17 +202,38 @@ async function buildIndex(disabled: readonly string[], force: boolean): Promise<
     if (checked?.ok) packs.push(checked.pack);
     else console.error(`Backstory: the stored pack ${meta.id} is damaged; left out until it is imported again`);
   }
-  const signature = packs.map((p) => `${p.id}@${p.version}`);
+  // What the index was built from and by: the packs, the index format and this build of Backstory
+  // (an update may change how text is normalised or compiled without changing the format number).
+  const signature = [`format ${INDEX_FORMAT_VERSION}`, `backstory ${browser.runtime.getManifest().version}`, ...packs.map((p) => `${p.id}@${p.version}`)];
   if (!force && previous && previous.packs.join('\n') === signature.join('\n')) return;
   const bytes = new Uint8Array(serializeIndex(compilePacks(packs)));
   const parts = indexToTextParts(bytes);
   const gen = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const sums = parts.map((_, n) => checksum(bytes, n * STORED_PART_BYTES, Math.min(bytes.length, (n + 1) * STORED_PART_BYTES)));
   // Parts first, then the entry that names them: a page never sees an index whose parts are missing.
+  // The generation is noted first, so parts left by a background stopped half-way are found later.
+  await browser.storage.local.set({ [PENDING_KEY]: gen });
   await browser.storage.local.set(Object.fromEntries(parts.map((text, n) => [indexPartKey(gen, n), text])));
   const meta: StoredIndex = { gen, bytes: bytes.length, sums, packs: signature };
   await browser.storage.local.set({ [INDEX_KEY]: meta });
+  await browser.storage.local.remove(PENDING_KEY);
   if (previous) await browser.storage.local.remove(previous.sums.map((_, n) => indexPartKey(previous.gen, n)));
+}
+
+/** Where a generation being written is noted until its entry is stored. */
+const PENDING_KEY = 'index-pending';
+
+/**
+ * Removes index parts nothing names: those of a generation whose writing was cut short, and, when
+ * the index entry itself is damaged, every part. Both are rare, so the keys are listed only then.
+ */
+async function removeStrayParts(storedMeta: unknown, previous: StoredIndex | null, pending: unknown): Promise<void> {
+  const stale = typeof pending === 'string' && pending !== previous?.gen;
+  const damaged = storedMeta !== undefined && previous === null;
+  if (!stale && !damaged) return;
+  const keys = Object.keys(await browser.storage.local.get(null))
+    .filter((k) => (damaged && k.startsWith('index:')) || (stale && k.startsWith(`index:${String(pending)}:`)));
+  await browser.storage.local.remove([PENDING_KEY, ...keys]);
 }
 
 async function dropIndex(previous: StoredIndex | null): Promise<void> {

@@ -120,4 +120,19 @@ describe('corrupt storage', () => {
     expect((await importPack(second, false, [])).kind).toBe('installed');
     expect((await importedPacks()).map((p) => p.id)).toEqual(['kestrel-harbour', 'second-pack']);
   });
+
+  it('leaves no index parts that nothing names: after a damaged entry, or a rebuild cut short', async () => {
+    await importPack(kestrel, false, []);
+    const partKeys = () => Object.keys(store.data).filter((k) => k.startsWith('index:')).sort();
+    const first = store.data[INDEX_KEY] as { gen: string };
+    // A rebuild cut short after its parts were written, and an entry that no longer parses.
+    store.data['index-pending'] = 'cut';
+    store.data[indexPartKey('cut', 0)] = 'AAAA';
+    store.data[INDEX_KEY] = { gen: 7 };
+    await importPack(second, false, []);
+    const now = store.data[INDEX_KEY] as { gen: string };
+    expect(now.gen).not.toBe(first.gen);
+    expect(partKeys()).toEqual([indexPartKey(now.gen, 0)]);
+    expect(store.data['index-pending']).toBeUndefined();
+  });
 });

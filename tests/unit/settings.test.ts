@@ -204,6 +204,14 @@ describe('settings changes (what the pages send the background)', () => {
     expect(applyChange(hidden, { kind: 'hide-entity', site: 'a.test', key: 'p:e', hidden: false }).sites['a.test']).toBeUndefined();
     expect(applyChange(hidden, { kind: 'reset' })).toEqual(defaultSettings());
   });
+  it('switches packs one at a time on the stored list, so two quick switches both count', () => {
+    const one = applyChange(defaultSettings(), { kind: 'pack-enabled', id: 'a', enabled: false });
+    const two = applyChange(one, { kind: 'pack-enabled', id: 'b', enabled: false });
+    expect(two.disabledPacks).toEqual(['a', 'b']);
+    expect(applyChange(two, { kind: 'pack-enabled', id: 'a', enabled: true }).disabledPacks).toEqual(['b']);
+    expect(isSettingsChange({ kind: 'pack-enabled', id: 'a', enabled: 'no' })).toBe(false);
+  });
+
   it('accepts only well-formed changes from a message', () => {
     expect(isSettingsChange({ kind: 'patch', patch: { enabled: false } })).toBe(true);
     expect(isSettingsChange({ kind: 'pause-site', site: 'Not A Host!', paused: true })).toBe(false);

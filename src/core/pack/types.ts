@@ -5,6 +5,13 @@
 import { array, boolean, index, object, oneOf, optional, string, type Infer } from './schema';
 import { httpUrl, isoDate, kebabId, languageTag, maxLength, nonEmpty, nonEmptyAlias, semver } from './formats';
 
+/**
+ * Id lengths: a reader's choices store a pack's id (switched off) and `packId:entityId` (hidden on a
+ * site, at most 200 characters: MAX_ENTITY_KEY_LENGTH in settings), so ids must fit those.
+ */
+export const MAX_PACK_ID_LENGTH = 100;
+export const MAX_ENTITY_ID_LENGTH = 99;
+
 /** The kinds of entity a pack can describe. */
 export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'agreement', 'concept'] as const;
 
@@ -45,7 +52,7 @@ export const sourceSchema = object({
 
 /** An entity schema. */
 export const entitySchema = object({
-  id: string(kebabId),
+  id: string(kebabId, maxLength(MAX_ENTITY_ID_LENGTH)),
   type: oneOf(ENTITY_TYPES),
   name: string(nonEmpty, nonEmptyAlias),
   aliases: array(aliasSchema),
@@ -60,7 +67,7 @@ export const entitySchema = object({
 
 /** The pack schema (one JSON file). */
 export const packSchema = object({
-  id: string(kebabId),
+  id: string(kebabId, maxLength(MAX_PACK_ID_LENGTH)),
   title: string(nonEmpty),
   description: string(),
   version: string(semver),

@@ -16,6 +16,8 @@ export type SettingsChange =
   | { readonly kind: 'resume-site'; readonly site: string }
   /** "Not this one here", or its undo. */
   | { readonly kind: 'hide-entity'; readonly site: string; readonly key: string; readonly hidden: boolean }
+  /** Switch one pack on or off (applied to the stored list, so two quick switches both count). */
+  | { readonly kind: 'pack-enabled'; readonly id: string; readonly enabled: boolean }
   /** Every setting back to its default. */
   | { readonly kind: 'reset' };
 
@@ -30,9 +32,18 @@ export function applyChange(current: Settings, change: SettingsChange): Settings
       return applyPatch(current, pauseSite(current, pausedBy(current, change.site) ?? change.site, false));
     case 'hide-entity':
       return applyPatch(current, hideEntity(current, change.site, change.key, change.hidden));
+    case 'pack-enabled': {
+      const others = current.disabledPacks.filter((id) => id !== change.id);
+      return applyPatch(current, { disabledPacks: change.enabled ? others : [...others, change.id] });
+    }
     case 'reset':
       return defaultSettings();
   }
+}
+
+/** Whether the change may alter which packs are enabled (the background then rebuilds the index). */
+export function changesPacks(change: SettingsChange): boolean {
+  return change.kind === 'reset' || change.kind === 'pack-enabled' || (change.kind === 'patch' && change.patch.disabledPacks !== undefined);
 }
 
 /**
@@ -57,6 +68,8 @@ export function isSettingsChange(value: unknown): value is SettingsChange {
       return isHostname(value.site);
     case 'hide-entity':
       return isHostname(value.site) && typeof value.key === 'string' && typeof value.hidden === 'boolean';
+    case 'pack-enabled':
+      return typeof value.id === 'string' && typeof value.enabled === 'boolean';
     case 'reset':
       return true;
     default:

@@ -12,7 +12,7 @@ export {
   type SiteSettings,
 } from './sites';
 export { migrate, migrations, storedVersion } from './migrations';
-export { applyChange, isSettingsChange, recordsSite, type SettingsChange } from './change';
+export { applyChange, changesPacks, isSettingsChange, recordsSite, type SettingsChange } from './change';
 
 /** Storage key of the settings object. */
 export const SETTINGS_KEY = 'settings';

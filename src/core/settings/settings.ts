@@ -1,5 +1,5 @@
 import type { MentionMode } from '../match/resolve';
-import { ENTITY_TYPES, type EntityType } from '../pack/types';
+import { ENTITY_TYPES, MAX_PACK_ID_LENGTH, type EntityType } from '../pack/types';
 import { cleanSites, mergeSites, type Cleaned, type SiteSettings } from './sites';
 
 export type { MentionMode };
@@ -44,7 +44,6 @@ export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['background', 'under
 
 /** At most this many switched-off packs are kept (ids of at most MAX_PACK_ID_LENGTH characters). */
 export const MAX_DISABLED_PACKS = 200;
-export const MAX_PACK_ID_LENGTH = 100;
 
 export const SETTINGS_VERSION = 7 as const;
 

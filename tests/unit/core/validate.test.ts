@@ -207,3 +207,14 @@ describe('problems in any language', () => {
     ]));
   });
 });
+
+describe('id lengths', () => {
+  it('refuses ids longer than a reader’s choices can store', () => {
+    const long = pack([{ id: 'e'.repeat(100), name: 'Long' }], 'p'.repeat(101));
+    const result = validatePack(long);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.path, p.code])).toEqual([['$.id', 'tooLong'], ['$.entities[0].id', 'tooLong']]);
+    expect(validatePack(pack([{ id: 'e'.repeat(99), name: 'Fine' }], 'p'.repeat(100))).ok).toBe(true);
+  });
+});
