@@ -186,8 +186,10 @@ function start(): void {
       annotator = null;
       cardsOfRun = null;
       stylesOfRun = null;
-    } else if (annotator) {
+    } else if (run) {
+      // Same run (perhaps still loading: the style is set now, the rest once it has an annotator).
       stylesOfRun?.setStyle(settings.highlightStyle);
+      if (!annotator) return;
       annotator.painter.setRegistered(shownNow(settings));
       // Same run, new choices: repaint without reading the page again (only if they changed).
       const options = optionsOf(settings);

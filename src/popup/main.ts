@@ -99,7 +99,8 @@ function showCard(model: CardModel): void {
   const shadow = cardView.shadowRoot ?? cardView.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `${cardCss()}\n.card { width: 100%; max-height: none; box-shadow: none; animation: none; } .pin { display: none; }`;
-  // A private window's sites are never stored (the tab keeps such choices to itself).
+  // A private window's sites are never stored (the tab keeps such choices to itself): with no site
+  // to apply them to, the card offers no per-site choice.
   const site = tab.incognito ? null : info?.site ?? null;
   const view = renderCard(document, model, {
     close: () => {
@@ -119,7 +120,7 @@ function showCard(model: CardModel): void {
       if (site) void updateSettings({ kind: 'pause-site', site, paused: true });
     },
     openSettings: () => void browser.runtime.openOptionsPage(),
-  }, { canGoBack: history.length > 0, pinned: false, dark: cardIsDark(), strings: cardStrings(t) });
+  }, { canGoBack: history.length > 0, pinned: false, dark: cardIsDark(), strings: cardStrings(t), siteActions: site !== null });
   view.complete();
   shadow.replaceChildren(style, view.root);
   cardView.hidden = false;
@@ -259,8 +260,9 @@ async function annotateNow(): Promise<void> {
   try {
     await annotateTab(tabId);
     // The script answers as soon as it runs, and names what it found once it has read the page:
-    // ask until it names something or says why not, for a few seconds at most.
-    const deadline = Date.now() + 5_000;
+    // ask until it names something or says why not, for ten seconds at most (a long page on a busy
+    // machine takes a while; the loop ends as soon as the list is there).
+    const deadline = Date.now() + 10_000;
     await refreshPage();
     while (Date.now() < deadline && (!info || (info.state === 'on' && info.entities.length === 0))) {
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -46,7 +46,11 @@ export function renderCard(
   doc: Document,
   model: CardModel,
   actions: CardActions,
-  state: { canGoBack: boolean; pinned: boolean; dark: boolean; strings: CardStrings },
+  state: {
+    canGoBack: boolean; pinned: boolean; dark: boolean; strings: CardStrings;
+    /** False where there is no site to apply "Not this one here" and "Pause on this site" to. */
+    siteActions?: boolean;
+  },
 ): CardView {
   const s = state.strings;
   const id = `backstory-card-${++serial}`;
@@ -188,11 +192,13 @@ export function renderCard(
   }
   footer.append(el('p', 'pack', s.asOf(model.packTitle, model.asOfText)));
   const actionsRow = el('div', 'actions');
-  actionsRow.append(
-    button('hide', s.hideHere, actions.hideHere, s.hideTitle(model.name)),
-    button('pause', s.pauseHere, actions.pauseHere, s.pauseTitle),
-    button('settings', s.settings, actions.openSettings, s.settingsTitle),
-  );
+  if (state.siteActions !== false) {
+    actionsRow.append(
+      button('hide', s.hideHere, actions.hideHere, s.hideTitle(model.name)),
+      button('pause', s.pauseHere, actions.pauseHere, s.pauseTitle),
+    );
+  }
+  actionsRow.append(button('settings', s.settings, actions.openSettings, s.settingsTitle));
   footer.append(actionsRow);
   later.push(footer);
 

@@ -252,6 +252,20 @@ describe('the popup in a private window', () => {
     await vi.waitFor(() => expect(fake.updates).toEqual([{ kind: 'patch', patch: { enabled: false } }]));
   });
 
+  it('shows a searched card without the per-site choices, which would have nothing to apply to', async () => {
+    fake.tab = { url: 'https://news.example/world/1', incognito: true };
+    await openPopup(info);
+    const search = document.querySelector<HTMLInputElement>('#search')!;
+    search.value = 'soleimani';
+    search.dispatchEvent(new Event('input'));
+    await vi.waitFor(() => expect(document.querySelector('#results button')).not.toBeNull());
+    (document.querySelector('#results button') as HTMLButtonElement).click();
+    const view = document.querySelector<HTMLElement>('#card-view')!;
+    await vi.waitFor(() => expect(view.hidden).toBe(false));
+    expect(view.shadowRoot!.querySelector('.hide, .pause')).toBeNull();
+    expect(view.shadowRoot!.querySelector('.settings')).not.toBeNull();
+  });
+
   it('keeps the switch and no note in an ordinary window', async () => {
     await openPopup(info);
     expect(document.querySelector<HTMLElement>('#private-note')!.hidden).toBe(true);

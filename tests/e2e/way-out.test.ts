@@ -32,7 +32,7 @@ async function annotateNow(popup: Page, page: Page): Promise<void> {
   expect(await popup.$eval('#way-out', (el) => el.textContent)).toBe('Annotate this page now');
   await popup.focus('#way-out');
   await popup.keyboard.press('Enter');
-  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 10_000 });
+  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 15_000 });
   expect(await entityNames(popup)).toEqual(expect.arrayContaining(['Elon Musk', 'Donald Trump', 'Center for International Policy']));
   expect(await popup.$eval('#unavailable', (el) => (el as HTMLElement).hidden)).toBe(true);
   await page.waitForFunction(HIGHLIGHTED, { polling: 50, timeout: 10_000 });
