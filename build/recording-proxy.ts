@@ -124,15 +124,7 @@ export async function startRecordingProxy(options: { forwardTo?: string[] } = {}
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    const upstream = connect(target.port, target.hostname, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    track(upstream);
-    upstream.on('error', () => client.destroy());
-    client.on('close', () => upstream.destroy());
+    splice(client, head, connect(target.port, target.hostname), 'HTTP/1.1 200 Connection Established\r\n\r\n', 'to-client');
   });
 
   server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
@@ -142,12 +134,21 @@ export async function startRecordingProxy(options: { forwardTo?: string[] } = {}
       client.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       return;
     }
-    const upstream = connect(Number(url.port || 80), url.hostname.replace(/^\[|\]$/g, ''), () => {
-      const lines = [`${req.method ?? 'GET'} ${url.pathname}${url.search} HTTP/1.1`];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        if (!/^proxy-/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]!}: ${req.rawHeaders[i + 1]!}`);
-      }
-      upstream.write(lines.join('\r\n') + '\r\n\r\n');
+    const lines = [`${req.method ?? 'GET'} ${url.pathname}${url.search} HTTP/1.1`];
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      if (!/^proxy-/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]!}: ${req.rawHeaders[i + 1]!}`);
+    }
+    splice(client, head, connect(Number(url.port || 80), url.hostname.replace(/^\[|\]$/g, '')), lines.join('\r\n') + '\r\n\r\n', 'to-upstream');
+  });
+
+  /**
+   * Joins a client to an upstream socket once it connects: first `greeting` (to the client for a
+   * tunnel, to the upstream for a forwarded upgrade request), then the bytes already read, then
+   * both directions piped; either side closing or failing ends the other.
+   */
+  function splice(client: Duplex, head: Buffer, upstream: Socket, greeting: string, greet: 'to-client' | 'to-upstream'): void {
+    upstream.once('connect', () => {
+      (greet === 'to-client' ? client : upstream).write(greeting);
       if (head.length > 0) upstream.write(head);
       upstream.pipe(client);
       client.pipe(upstream);
@@ -155,7 +156,7 @@ export async function startRecordingProxy(options: { forwardTo?: string[] } = {}
     track(upstream);
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
-  });
+  }
 
   server.on('connection', track);
   server.on('clientError', (_err, socket) => socket.destroy());

@@ -35,7 +35,7 @@ export {
   type Source,
   type TimelineEntry,
 } from './pack/types';
-export { IMPORT_LIMITS, validatePack, type PackLimits, type Problem, type ProblemCode, type ValidationResult } from './pack/validate';
+export { IMPORT_LIMITS, packTooLarge, validatePack, type PackLimits, type Problem, type ProblemCode, type ValidationResult } from './pack/validate';
 export { isIsoDate } from './pack/formats';
 export { compareVersions, packMeta, planImport, type ImportPlan, type PackMeta } from './pack/install';
 

@@ -6,7 +6,7 @@
  */
 import { t } from '../platform/i18n';
 import { installedPacks, packText, requestImport, requestRemove, watchInstalledPacks, type ImportResult } from '../platform/pack-store';
-import { IMPORT_LIMITS, formatIsoDate, type PackMeta, type Problem } from '../core';
+import { IMPORT_LIMITS, formatIsoDate, packTooLarge, type PackMeta, type Problem } from '../core';
 import type { Settings, SettingsChange } from '../core/settings';
 
 /** How many problems of a rejected pack are listed (the rest are counted). */
@@ -167,8 +167,7 @@ export function setUpPacks(o: PackSectionOptions): { show(settings: Settings): v
     if (!chosen) return;
     // Not even read past the limit: the background would refuse it anyway.
     if (chosen.size > (IMPORT_LIMITS.maxBytes ?? Infinity)) {
-      const max = IMPORT_LIMITS.maxBytes ?? 0;
-      showResult({ kind: 'problems', problems: [{ path: '$', code: 'tooLarge', args: [String(max)], message: `pack is larger than the limit of ${max} bytes` }] }, '');
+      showResult({ kind: 'problems', problems: [packTooLarge(IMPORT_LIMITS.maxBytes ?? 0)] }, '');
       return;
     }
     chosen.text().then((text) => send(text, false), () => say(t('optionsImportUnreadable')));

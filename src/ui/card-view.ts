@@ -11,7 +11,7 @@
  * names, sources) carries the pack's `lang` and `dir`, so an English pack reads left to right with
  * English hyphenation and voice in a Persian card, and a Persian pack right to left in an English one.
  */
-import { textDirection, type CardModel, type CardSource } from '../core';
+import { textDirection, type CardModel, type CardRelated, type CardSource } from '../core';
 import type { CardStrings } from './card-strings';
 
 /** What the card's buttons do; the controller supplies them. */
@@ -78,6 +78,19 @@ export function renderCard(
     return node;
   };
 
+  /** A list of buttons, each opening another entity's card in place (related, or the same name elsewhere). */
+  const entityList = <T extends CardRelated>(items: readonly T[], text: (entity: T) => string, title: (entity: T) => string) => {
+    const list = el('ul', 'related');
+    items.forEach((entity) => {
+      const b = button(`related-entity type-${entity.type}`, '', () => actions.openRelated(entity.key), title(entity));
+      b.append(packText(el('span', undefined, text(entity)), entity.language));
+      const item = el('li');
+      item.append(b);
+      list.append(item);
+    });
+    return list;
+  };
+
   const root = el('div', `card type-${model.type}${state.dark ? ' dark' : ''}`);
   root.lang = s.lang;
   root.dir = s.dir;
@@ -107,16 +120,7 @@ export function renderCard(
   // The same words in another pack: say so at once, and let the reader switch.
   if (model.alternatives.length > 0) {
     const box = el('div', 'alternatives');
-    box.append(el('p', 'label', s.alsoIn));
-    const list = el('ul', 'related');
-    for (const a of model.alternatives) {
-      const item = el('li');
-      const b = button(`related-entity type-${a.type}`, '', () => actions.openRelated(a.key), s.alsoInTitle(a.name, a.packTitle));
-      b.append(packText(el('span', undefined, `${a.name} (${a.packTitle})`), a.language));
-      item.append(b);
-      list.append(item);
-    }
-    box.append(list);
+    box.append(el('p', 'label', s.alsoIn), entityList(model.alternatives, (a) => `${a.name} (${a.packTitle})`, (a) => s.alsoInTitle(a.name, a.packTitle)));
     root.append(box);
   }
 
@@ -154,16 +158,7 @@ export function renderCard(
   }
 
   if (model.related.length > 0) {
-    later.push(el('h3', 'section', s.related));
-    const list = el('ul', 'related');
-    for (const r of model.related) {
-      const item = el('li');
-      const b = button(`related-entity type-${r.type}`, '', () => actions.openRelated(r.key), s.relatedTitle(r.name));
-      b.append(packText(el('span', undefined, r.name), r.language));
-      item.append(b);
-      list.append(item);
-    }
-    later.push(list);
+    later.push(el('h3', 'section', s.related), entityList(model.related, (r) => r.name, (r) => s.relatedTitle(r.name)));
   }
 
   if (model.sources.length > 0) {

@@ -261,3 +261,14 @@ export async function waitForHighlightedTexts(page: Page, expected: string[], ti
   }
   throw new Error(`highlighted ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
 }
+
+/** Chooses a file in the options page's file input, as a reader picking it would. */
+export async function chooseFile(options: Page, text: string, name = 'pack.json'): Promise<void> {
+  await options.evaluate(`(() => {
+    const input = document.querySelector('#import-file');
+    const files = new DataTransfer();
+    files.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`);
+}

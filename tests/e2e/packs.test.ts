@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../build/build';
-import { BROWSERS, highlightedTexts, useBrowser, waitForHighlightedTexts } from './harness';
+import { BROWSERS, chooseFile, highlightedTexts, useBrowser, waitForHighlightedTexts } from './harness';
 import { scan } from '../../src/cli/commands';
 import type { Pack } from '../../src/core';
 
@@ -22,16 +22,6 @@ const BUNDLED_ONLY = ['Elon Musk'];
 /** With the Kestrel pack imported. */
 const WITH_KESTREL = ['Ellison', 'Elon Musk', 'KDU', 'Kestrel Dockworkers Union', 'Mara Ellison', 'Port of Kestrel'];
 
-/** Chooses a file in the options page's file input, as a reader picking it would. */
-async function chooseFile(options: Page, text: string, name = 'pack.json'): Promise<void> {
-  await options.evaluate(`(() => {
-    const input = document.querySelector('#import-file');
-    const files = new DataTransfer();
-    files.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  })()`);
-}
 
 /** The second pack, for another story (examples/), and a page about that story. */
 const openaiPack = readFileSync(join(ROOT, 'examples/packs/openai-board-2023.json'), 'utf8');

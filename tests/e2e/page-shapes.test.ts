@@ -14,9 +14,9 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, collectErrors, serializeDom, useBrowser } from './harness';
+import { BROWSERS, chooseFile, collectErrors, serializeDom, useBrowser } from './harness';
 import { domNowAndAsServed, highlightPlaces, pageMentionCounts, waitForPlaces, washPainted } from './support/page-shapes';
-import { SHAPES, chooseFile, editorSelection, fieldState, pageChanges, reactClient, reactPage, settledInView } from './support/shape-fixtures';
+import { SHAPES, editorSelection, fieldState, pageChanges, reactClient, reactPage, settledInView } from './support/shape-fixtures';
 import { App, STORIES } from '../fixtures/pages/shapes/react-app';
 
 const source = (file: string) => readFileSync(join(SHAPES, file), 'utf8');

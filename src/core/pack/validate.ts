@@ -24,7 +24,8 @@ export type ValidationResult =
   | { readonly ok: true; readonly pack: Pack }
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
-function tooLarge(maxBytes: number): Problem {
+/** The problem of a pack over `maxBytes` (also what a UI says of a file it does not even read). */
+export function packTooLarge(maxBytes: number): Problem {
   return { path: '$', ...problemText('tooLarge', [maxBytes], `pack is larger than the limit of ${maxBytes} bytes`) };
 }
 
@@ -52,7 +53,7 @@ export function validatePack(json: unknown, limits: PackLimits = {}): Validation
   let value = json;
   if (typeof json === 'string') {
     if (limits.maxBytes !== undefined && utf8Length(json) > limits.maxBytes) {
-      return { ok: false, problems: [tooLarge(limits.maxBytes)] };
+      return { ok: false, problems: [packTooLarge(limits.maxBytes)] };
     }
     try {
       value = JSON.parse(json);
@@ -68,7 +69,7 @@ export function validatePack(json: unknown, limits: PackLimits = {}): Validation
       text = undefined; // cycles or BigInt: the schema check below reports the real problem
     }
     if (text !== undefined && utf8Length(text) > limits.maxBytes) {
-      return { ok: false, problems: [tooLarge(limits.maxBytes)] };
+      return { ok: false, problems: [packTooLarge(limits.maxBytes)] };
     }
   }
   if (limits.maxEntities !== undefined && isRecord(value) && Array.isArray(value.entities) && value.entities.length > limits.maxEntities) {

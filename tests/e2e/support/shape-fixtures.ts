@@ -41,16 +41,6 @@ export const reactPage = (markup: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A server-rendered React app</title></head>
 <body><div id="root">${markup}</div><script src="/shapes/react-client.js"></script></body></html>`;
 
-/** Chooses a file in the options page's file input, as a reader picking it would (as in packs.test.ts). */
-export async function chooseFile(options: Page, text: string, name = 'pack.json'): Promise<void> {
-  await options.evaluate(`(() => {
-    const input = document.querySelector('#import-file');
-    const files = new DataTransfer();
-    files.items.add(new File([${JSON.stringify(text)}], ${JSON.stringify(name)}, { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  })()`);
-}
 
 /** The selection or caret of a text field, with its value and whether it has focus. */
 export function fieldState(page: Page, selector: string): Promise<{ start: number; end: number; direction: string; value: string; focused: boolean }> {
