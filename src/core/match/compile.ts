@@ -1,6 +1,7 @@
 /**
  * compilePack / compilePacks: a validated pack (or several) -> the runtime index.
  */
+import { prefilterSource } from './prefilter';
 import type { Pack } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
@@ -105,6 +106,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     relatedStart,
     related,
     packIds,
+    prefilter: prefilterSource(aliasNorm) ?? '',
   };
 }
 

@@ -68,6 +68,11 @@ export interface CompiledIndex {
   readonly related: Int32Array;
   /** Ids of the packs compiled in, in order. */
   readonly packIds: readonly string[];
+  /**
+   * Source of a case-insensitive RegExp that every block holding a match also matches (see
+   * prefilter.ts), or '' where there is none. Built with the index, so pages only compile it.
+   */
+  readonly prefilter: string;
 }
 
 /** Number of aliases in the index. */

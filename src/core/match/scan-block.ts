@@ -8,6 +8,7 @@ import { createBuffers, normalizeInto, type NormalizedBuffers } from '../text/no
 import { findEdge } from './build-automaton';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type CompiledIndex } from './compiled-index';
 import { isFusedName, isHeading } from './fused-names';
+import { prefilterOf } from './prefilter';
 
 /** One candidate mention in a block: offsets are in the block's ORIGINAL text, end exclusive. */
 export interface RawMatch {
@@ -30,6 +31,11 @@ export interface RawMatch {
 export interface ScanOptions {
   /** Apply the fused-name rule (default true). Off only for tests and diagnostics. */
   readonly fusedNames?: boolean;
+  /**
+   * Rule out blocks that cannot hold an alias with a native RegExp first (default true; see
+   * prefilter.ts). Off only to check that it never changes a result.
+   */
+  readonly prefilter?: boolean;
 }
 
 // Scratch memory reused across calls: the DOM side scans thousands of small blocks per page.
@@ -82,6 +88,10 @@ const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
  * original `blockText`. Cost is linear in the block's length, whatever the number of aliases.
  */
 export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = {}): readonly RawMatch[] {
+  if (options.prefilter !== false) {
+    const prefilter = prefilterOf(index);
+    if (prefilter !== null && !prefilter.test(blockText)) return NO_MATCHES;
+  }
   const buf = normalizeInto(blockText, scratch);
   const n = buf.length;
   const lower = buf.lower;

@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
@@ -50,7 +50,7 @@ const FIELDS = [
 ] as const satisfies readonly (readonly [keyof CompiledIndex, FieldKind])[];
 
 type ArrayField = (typeof FIELDS)[number][0];
-/** Two extra sections hold the pack ids as a string pool. */
+/** Two extra sections hold a string pool: the pack ids, then the prefilter's source. */
 const SECTIONS = FIELDS.length + 2;
 const HEADER_WORDS = 4 + 3 * SECTIONS;
 
@@ -58,7 +58,7 @@ const align8 = (n: number): number => (n + 7) & ~7;
 
 /** Serialises an index into one ArrayBuffer (see the layout above). */
 export function serializeIndex(index: CompiledIndex): ArrayBuffer {
-  const packs = buildPool(index.packIds);
+  const packs = buildPool([...index.packIds, index.prefilter]);
   const arrays: TypedArray[] = [...FIELDS.map(([name]) => index[name]), packs.start, packs.pool];
   const kinds: Kind[] = arrays.map(kindOf);
   let offset = align8(HEADER_WORDS * 4);
@@ -195,6 +195,8 @@ export function loadIndex(data: ArrayBuffer | ArrayBufferView): CompiledIndex {
   const packStart = arrays[FIELDS.length] as Uint32Array;
   const packPool = arrays[FIELDS.length + 1] as Uint8Array | Uint16Array;
   const packIds: string[] = [];
-  for (let p = 0; p + 1 < packStart.length; p++) packIds.push(poolString(packStart, packPool, p));
-  return { ...(fields as Pick<CompiledIndex, ArrayField>), packIds };
+  for (let p = 0; p + 2 < packStart.length; p++) packIds.push(poolString(packStart, packPool, p));
+  if (packStart.length < 2) throw new Error('index has no prefilter');
+  const prefilter = poolString(packStart, packPool, packStart.length - 2);
+  return { ...(fields as Pick<CompiledIndex, ArrayField>), packIds, prefilter };
 }

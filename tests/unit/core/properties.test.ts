@@ -3,6 +3,8 @@
  * text, on random Unicode text full of joiners, dashes, case changes and overlapping aliases.
  * About 12,000 generated cases in all.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePack, loadIndex, normalize, normalizeAlias, scanBlock, serializeIndex, type Alias } from '../../../src/core/index';
@@ -170,5 +172,55 @@ describe('properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('the prefilter never changes a result, on plain text where it takes its shortcut', () => {
+    // ASCII words and punctuation with the typographic characters a plain block may hold, and now
+    // and then one that it may not (a soft hyphen, a diacritic), which sends the block to the automaton.
+    const plainAliasChars = fc.constantFrom('a', 'b', 'c', 'A', 'B', '1', ' ', '-', "'", '.', '&');
+    const plainNoise = fc.constantFrom(
+      'a', 'b', 'c', 'A', 'B', 'x', '1', ' ', '  ', '\n', '\t', '-', '.', ',', "'", '`', '"', '_', '&',
+      '\u00A0', '\u2018', '\u2019', '\u201C', '\u201D', '\u2013', '\u2014', '\u2026',
+    );
+    const rare = fc.constantFrom('\u00AD', '\u200B', 'é', 'ﬁ', '\u2010', 'ſ', 'K');
+    let shortcuts = 0;
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.record({ chars: fc.array(plainAliasChars, { minLength: 1, maxLength: 6 }), caseSensitive: fc.boolean(), extra: fc.boolean() }), { minLength: 1, maxLength: 6 })
+          .chain((specs) => {
+            const aliases: Alias[] = specs.map((s) => ({ text: s.chars.join('') + (s.extra ? ' abc' : ''), caseSensitive: s.caseSensitive }));
+            const occurrence = fc
+              .tuple(fc.constantFrom(...aliases.map((a) => a.text)), fc.boolean(), fc.constantFrom('', '', '', '\u00AD', '\u200B'))
+              .map(([t, up, joiner]) => (up ? t.toUpperCase() : t).replace(/^(.)/, `$1${joiner}`));
+            const part = fc.oneof({ arbitrary: occurrence, weight: 3 }, { arbitrary: plainNoise, weight: 4 }, { arbitrary: rare, weight: 1 });
+            return fc.record({ aliases: fc.constant(aliases), text: fc.array(part, { maxLength: 30 }).map((p) => p.join('')) });
+          }),
+        ({ aliases, text }) => {
+          const idx = compile(aliases);
+          const full = scanBlock(idx, text, { prefilter: false });
+          const fast = scanBlock(idx, text);
+          if (idx.prefilter && !new RegExp(idx.prefilter, 'i').test(text)) shortcuts++;
+          matched += full.length;
+          expect(fast).toEqual(full);
+        },
+      ),
+      { numRuns: 10_000 },
+    );
+    // Guard against a generator that makes the property vacuous: both paths are taken, often.
+    expect(shortcuts).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('the prefilter stays within the bundled pack\'s needs and every bundled alias passes it', () => {
+    const bundled = compilePack(JSON.parse(readFileSync(resolve(__dirname, '../../../assets/packs/musk-iran-2024.json'), 'utf8')));
+    const re = new RegExp(bundled.prefilter, 'i');
+    expect(bundled.prefilter.length).toBeLessThan(12_000);
+    for (let a = 0; a + 1 < bundled.aliasNormStart.length; a++) {
+      const text = String.fromCharCode(...bundled.aliasTextPool.subarray(bundled.aliasTextStart[a], bundled.aliasTextStart[a + 1]));
+      expect(re.test(`Before ${text}, after.`), text).toBe(true);
+    }
+    expect(re.test('A paragraph about the weather and nothing else.')).toBe(false);
   });
 });

@@ -1,0 +1,101 @@
+/**
+ * A native regular expression that rules out, cheaply, the blocks of a page that cannot hold any
+ * alias: most blocks of a long page name nobody, and the browser's compiled RegExp rejects them
+ * about three times faster than normalising them and running the automaton, with no warm-up (a
+ * content script's JavaScript runs cold on every page; a RegExp is compiled to machine code on its
+ * first use).
+ *
+ * It is a necessary condition only, never a matcher: a block it lets through is scanned in full,
+ * so it may over-approximate freely but must never reject a block that has a match. It applies to
+ * "plain" blocks, made only of ASCII and of the few typographic characters that normalise to one
+ * punctuation mark or space (curly quotes, en and em dashes, the no-break space, the ellipsis): in
+ * such a block the normalised text keeps every ASCII letter and digit where it was, one for one,
+ * and turns every other character into punctuation or space, never into a letter. So an alias
+ * whose normalised form is ASCII can only match where its letters and digits appear in the raw
+ * text, word by word, in order, separated by at least one other character, with a non-alphanumeric
+ * character (or nothing) on either side: that is the pattern below, case-insensitive. Any other
+ * character in the block (a diacritic, a soft hyphen, another script) makes the pattern match
+ * at once, and the block is scanned in full. Aliases whose normalised form is not ASCII cannot
+ * match a plain block (its normalised text is ASCII) and are left out.
+ */
+import type { CompiledIndex } from './compiled-index';
+
+/** Beyond this many aliases the pattern would be slow to compile: no prefilter (the automaton alone). */
+export const PREFILTER_MAX_ALIASES = 5000;
+
+/** Characters other than ASCII that a plain block may hold (see above). */
+const PLAIN_EXTRA = '\\u00a0\\u2018\\u2019\\u201c\\u201d\\u2013\\u2014\\u2026';
+
+/** Words of an alias that the pattern asks for (see prefilterSource). */
+const MAX_WORDS = 2;
+
+const cache = new WeakMap<CompiledIndex, RegExp | null>();
+
+/** The prefilter of an index (compiled on first use, then cached), or null where there is none. */
+export function prefilterOf(index: CompiledIndex): RegExp | null {
+  let re = cache.get(index);
+  if (re === undefined) {
+    re = index.prefilter ? new RegExp(index.prefilter, 'i') : null;
+    cache.set(index, re);
+  }
+  return re;
+}
+
+/**
+ * The pattern's source for aliases normalised in original case (as the index stores them): any
+ * character that is not plain, or the words of any alias (see above). Null where there can be no
+ * prefilter: too many aliases, or an ASCII alias without a letter or digit.
+ */
+export function prefilterSource(aliasNorm: readonly string[]): string | null {
+  if (aliasNorm.length > PREFILTER_MAX_ALIASES) return null;
+  const patterns = new Set<string>();
+  for (const alias of aliasNorm) {
+    let ascii = true;
+    for (let i = 0; i < alias.length; i++) {
+      const c = alias.charCodeAt(i);
+      if (c >= 128) ascii = false;
+      // A control character (none should be in an alias) is left to the automaton: no prefilter.
+      else if (c < 32 || c === 127) return null;
+    }
+    if (!ascii) continue;
+    const words = alias.toLowerCase().split(/[^0-9a-z]+/).filter(Boolean);
+    // An ASCII alias of punctuation only: nothing to look for. Scan every block rather than guess.
+    if (words.length === 0) return null;
+    // Two words are selective enough, and keep the pattern short (quick to compile).
+    patterns.add(words.slice(0, MAX_WORDS).join(' '));
+  }
+  const names = patterns.size > 0 ? `|(?<![0-9a-z])${trieSource([...patterns])}(?![0-9a-z])` : '';
+  return `[^\\x00-\\x7f${PLAIN_EXTRA}]${names}`;
+}
+
+/**
+ * The alternation of `words` (lower-case letters and digits, a space between words) as a trie,
+ * common prefixes factored out: the RegExp engine tries alternatives one by one, so "m(?:usk|ike)"
+ * is much faster to reject than "musk|mike". A space stands for any run of other characters.
+ */
+function trieSource(words: readonly string[]): string {
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let node = root;
+    for (const ch of w) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const unit = (ch: string) => (ch === ' ' ? '[^0-9a-z]+' : ch);
+  const source = (node: Node): string => {
+    // Where a word sequence ends, any longer one through the next word matches too: left out.
+    const branches = [...node.next].filter(([ch]) => !(node.end && ch === ' ')).map(([ch, child]) => unit(ch) + source(child));
+    if (branches.length === 0) return '';
+    // A word may end here or go on: its end is checked by the lookahead after the whole group.
+    if (node.end) return `(?:${branches.join('|')})?`;
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return `(?:${source(root)})`;
+}
