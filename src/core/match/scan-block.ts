@@ -70,7 +70,22 @@ function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, ali
   return true;
 }
 
-/** The aliases of state `s` that pass the case check at `start`, primary first. */
+/**
+ * The aliases of state `s` that pass the case check at `start`, primary first: how many, with the
+ * first in `firstValid` (a block's candidates rarely have more than one, and then get a list).
+ */
+let firstValid = -1;
+function countValid(index: CompiledIndex, text: Uint16Array, s: number, start: number): number {
+  let n = 0;
+  for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
+    const alias = index.outAlias[k]!;
+    if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) === 0 || caseMatches(index, text, start, alias)) {
+      if (n++ === 0) firstValid = alias;
+    }
+  }
+  return n;
+}
+
 function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start: number): number[] {
   const out: number[] = [];
   for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
@@ -80,6 +95,41 @@ function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start:
   return out;
 }
 
+// Pass 2's scratch: the candidates that pass the case check, in leftmost-longest order, with their
+// primary alias and how many aliases passed. Module-level so a block allocates only its result.
+let order = new Int32Array(256);
+let orderAlias = new Int32Array(256);
+let orderValid = new Int32Array(256);
+let orderCount = 0;
+let orderMaxLen = 0;
+/** The match being tested by the fused-name rule (see coveredOutside). */
+let testStart = 0;
+let testEnd = 0;
+
+/**
+ * Whether another candidate, lying outside the match being tested [testStart, testEnd), overlaps
+ * the word [a, b): then that word belongs to a name of its own and does not fuse with the match.
+ */
+function coveredOutside(a: number, b: number): boolean {
+  let lo = 0;
+  let hi = orderCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (candStart[order[mid]!]! < b) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo - 1; j >= 0; j--) {
+    const k = order[j]!;
+    const cs = candStart[k]!;
+    if (cs + orderMaxLen <= a) break;
+    const ce = candEnd[k]!;
+    if (ce > a && (ce <= testStart || cs >= testEnd)) return true;
+  }
+  return false;
+}
+
+const DEFAULTS: ScanOptions = Object.freeze({});
+
 /** What most blocks of a page hold: one shared, frozen empty result, so they allocate nothing. */
 const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
 
@@ -87,7 +137,7 @@ const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
  * Scans one block. Returns its matches in document order, never overlapping, offsets in the
  * original `blockText`. Cost is linear in the block's length, whatever the number of aliases.
  */
-export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = {}): readonly RawMatch[] {
+export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = DEFAULTS): readonly RawMatch[] {
   if (options.prefilter !== false) {
     const prefilter = prefilterOf(index);
     if (prefilter !== null && !prefilter.test(blockText)) return NO_MATCHES;
@@ -145,54 +195,57 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   if (count === 0) return NO_MATCHES;
 
   // Pass 2: the case check (a failing candidate must not block a shorter one), then leftmost-longest.
-  const order: number[] = [];
-  const aliasesOf: (number[] | undefined)[] = new Array<number[] | undefined>(count);
-  for (let k = 0; k < count; k++) {
-    const valid = validAliases(index, text, candState[k]!, candStart[k]!);
-    if (valid.length > 0) {
-      aliasesOf[k] = valid;
-      order.push(k);
-    }
+  if (order.length < count) {
+    order = new Int32Array(candStart.length);
+    orderAlias = new Int32Array(candStart.length);
+    orderValid = new Int32Array(candStart.length);
   }
-  order.sort((a, b) => candStart[a]! - candStart[b]! || candEnd[b]! - candEnd[a]!);
+  let m = 0;
+  orderMaxLen = 0;
+  for (let k = 0; k < count; k++) {
+    const valid = countValid(index, text, candState[k]!, candStart[k]!);
+    if (valid === 0) continue;
+    // Insertion by (start ascending, end descending): candidates come by end, so nearly in order.
+    const cs = candStart[k]!;
+    const ce = candEnd[k]!;
+    let j = m;
+    while (j > 0) {
+      const p = order[j - 1]!;
+      const ps = candStart[p]!;
+      if (ps < cs || (ps === cs && candEnd[p]! >= ce)) break;
+      order[j] = p;
+      orderAlias[j] = orderAlias[j - 1]!;
+      orderValid[j] = orderValid[j - 1]!;
+      j--;
+    }
+    order[j] = k;
+    orderAlias[j] = firstValid;
+    orderValid[j] = valid;
+    m++;
+    if (ce - cs > orderMaxLen) orderMaxLen = ce - cs;
+  }
+  orderCount = m;
 
   const fused = options.fusedNames !== false;
   let heading: boolean | undefined;
-  let maxLen = 0;
-  for (const k of order) maxLen = Math.max(maxLen, candEnd[k]! - candStart[k]!);
-  // Whether another candidate, lying outside the match [ms, me), overlaps the word [a, b).
-  const coveredOutside = (ms: number, me: number) => (a: number, b: number): boolean => {
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (candStart[order[mid]!]! < b) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let j = lo - 1; j >= 0; j--) {
-      const k = order[j]!;
-      const cs = candStart[k]!;
-      if (cs + maxLen <= a) break;
-      const ce = candEnd[k]!;
-      if (ce > a && (ce <= ms || cs >= me)) return true;
-    }
-    return false;
-  };
-
-  const matches: RawMatch[] = [];
+  let matches: RawMatch[] | null = null;
   const map = buf.map;
   let lastEnd = 0;
-  for (const k of order) {
+  for (let j = 0; j < m; j++) {
+    const k = order[j]!;
     const start = candStart[k]!;
     const end = candEnd[k]!;
     if (start < lastEnd) continue;
-    if (fused && isFusedName(buf, start, end, coveredOutside(start, end))) {
-      heading ??= isHeading(buf);
-      if (!heading) continue;
+    if (fused) {
+      testStart = start;
+      testEnd = end;
+      if (isFusedName(buf, start, end, coveredOutside)) {
+        heading ??= isHeading(buf);
+        if (!heading) continue;
+      }
     }
     lastEnd = end;
-    const valid = aliasesOf[k]!;
-    const alias = valid[0]!;
+    const alias = orderAlias[j]!;
     // The end offset covers the whole original code point of the last normalised unit, so text the
     // normaliser dropped after the match (a soft hyphen, a collapsed space) is not highlighted.
     const lastOrig = map[end - 1]!;
@@ -208,7 +261,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       entity: index.aliasEntity[alias]!,
       strong: (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0,
     };
-    matches.push(valid.length > 1 ? { ...match, alternatives: valid } : match);
+    (matches ??= []).push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
   }
-  return matches.length > 0 ? matches : NO_MATCHES;
+  return matches ?? NO_MATCHES;
 }
