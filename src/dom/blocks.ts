@@ -142,6 +142,14 @@ export class BlockWalker {
         if (++count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
         const node = this.node;
         if (node.nodeType === TEXT) {
+          const data = (node as Text).data;
+          // Whitespace before a block's first text (the indentation between block elements, as
+          // many nodes as there are blocks) can neither be nor bound a mention: stepped over
+          // before any other question is asked of the DOM about it.
+          if (this.nodes.length === 0 && isBlank(data)) {
+            this.node = this.walker ? this.walker.nextNode() : null;
+            continue;
+          }
           const parent = node.parentNode;
           if (parent !== this.lastParent) {
             // The text moved to another parent: if it left the block-level element, the block ends.
@@ -152,7 +160,7 @@ export class BlockWalker {
             }
             this.lastParent = parent;
           }
-          this.addText(node as Text);
+          this.addText(node as Text, data);
           this.node = this.walker ? this.walker.nextNode() : null;
           continue;
         }
@@ -164,7 +172,7 @@ export class BlockWalker {
           this.lastParent = null;
         }
         if (isSkippedElement(el, tag)) {
-          this.node = this.stepOver(el);
+          this.node = this.stepOver();
           continue;
         }
         // A leaf block (nothing inside that ends a block or is skipped) is read in one call. Its
@@ -174,7 +182,7 @@ export class BlockWalker {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
           if (/\S/.test(text)) this.emit(new LeafBlock(el, text, this.scopeRoot));
-          this.node = this.stepOver(el);
+          this.node = this.stepOver();
           continue;
         }
         this.noteShadowRoot(el);
@@ -196,10 +204,11 @@ export class BlockWalker {
     return doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */ | 0x4 /* SHOW_TEXT */);
   }
 
-  /** The node after `el`'s subtree, in document order within the walk's root. */
-  private stepOver(el: Element): Node | null {
+  /** The node after the subtree of the element the walker stands on, in document order within the walk's root. */
+  private stepOver(): Node | null {
     const walker = this.walker!;
-    walker.currentNode = el;
+    // The walker stands on it (it came from nextNode() or from here), so no currentNode write: one
+    // call into the DOM less per block.
     for (;;) {
       const sibling = walker.nextSibling();
       if (sibling) return sibling;
@@ -212,8 +221,7 @@ export class BlockWalker {
     if (el.shadowRoot) this.pendingRoots.push(el.shadowRoot);
   }
 
-  private addText(node: Text): void {
-    const data = node.data;
+  private addText(node: Text, data: string): void {
     if (data.length === 0 || this.claimed?.has(node)) return;
     this.nodes.push(node);
     this.starts.push(this.length);
@@ -237,6 +245,15 @@ export class BlockWalker {
     if (this.claimed) for (const n of nodes) this.claimed.set(n, block);
     this.emit(block);
   }
+}
+
+/** Whether `data` is only ASCII whitespace (what markup indentation is made of). */
+function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
 }
 
 /** The nearest block-level element at or around `node` (the shadow host, or the root element, at worst). */
