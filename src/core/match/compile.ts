@@ -1,13 +1,13 @@
 /**
  * compilePack / compilePacks: a validated pack (or several) -> the runtime index.
  */
-import { prefilterSource } from './prefilter';
 import type { Pack } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
-import { buildPool } from './string-pool';
+import { prefilterSource } from './prefilter';
+import { buildPool, buildTextPool } from './string-pool';
 
 /**
  * Compiles several packs into one index. Entities keep their pack: their key is `packId:entityId`
@@ -85,9 +85,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
   relatedLists.forEach((set, i) => related.set([...set].sort((a, b) => a - b), relatedStart[i]));
 
   const norm = buildPool(aliasNorm);
-  const text = buildPool(aliasText);
+  const text = buildTextPool(aliasText);
   const ids = buildPool(entityIds);
-  const names = buildPool(entityNames);
+  const names = buildTextPool(entityNames);
   return {
     ...automaton,
     aliasEntity: Int32Array.from(aliasEntity),

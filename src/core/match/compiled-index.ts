@@ -46,9 +46,9 @@ export interface CompiledIndex {
   /** Offsets into `aliasNormPool`: the normalised original-case alias (its length is the match length). */
   readonly aliasNormStart: Uint32Array;
   readonly aliasNormPool: Uint8Array | Uint16Array;
-  /** Offsets into `aliasTextPool`: the alias as the pack wrote it, for "why highlighted". */
+  /** Byte offsets into `aliasTextPool` (UTF-8): the alias as the pack wrote it, for "why highlighted". */
   readonly aliasTextStart: Uint32Array;
-  readonly aliasTextPool: Uint8Array | Uint16Array;
+  readonly aliasTextPool: Uint8Array;
 
   // Entities.
   /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */
@@ -60,9 +60,9 @@ export interface CompiledIndex {
   /** Offsets into `entityIdPool`: the entity's id within its pack. */
   readonly entityIdStart: Uint32Array;
   readonly entityIdPool: Uint8Array | Uint16Array;
-  /** Offsets into `entityNamePool`: the canonical name. */
+  /** Byte offsets into `entityNamePool` (UTF-8): the canonical name. */
   readonly entityNameStart: Uint32Array;
-  readonly entityNamePool: Uint8Array | Uint16Array;
+  readonly entityNamePool: Uint8Array;
   /** Related entities, both directions, deduplicated (CSR). */
   readonly relatedStart: Uint32Array;
   readonly related: Int32Array;

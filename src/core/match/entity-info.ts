@@ -11,7 +11,7 @@ import {
   ENTITY_TYPE_CODES,
   type CompiledIndex,
 } from './compiled-index';
-import { poolString } from './string-pool';
+import { poolString, textPoolString } from './string-pool';
 
 /** What the index knows about one entity. */
 export interface EntityInfo {
@@ -68,7 +68,7 @@ export function entityInfo(index: CompiledIndex, entity: number): EntityInfo {
     key: `${packId}:${id}`,
     packId,
     id,
-    name: poolString(index.entityNameStart, index.entityNamePool, entity),
+    name: textPoolString(index.entityNameStart, index.entityNamePool, entity),
     type: entityType(index, entity),
     broad: isBroad(index, entity),
     related: Array.from(index.related.subarray(index.relatedStart[entity], index.relatedStart[entity + 1])),
@@ -80,7 +80,7 @@ export function aliasInfo(index: CompiledIndex, alias: number): AliasInfo {
   if (!Number.isInteger(alias) || alias < 0 || alias >= index.aliasEntity.length) throw new RangeError(`no alias ${alias}`);
   const flags = index.aliasFlags[alias]!;
   return {
-    text: poolString(index.aliasTextStart, index.aliasTextPool, alias),
+    text: textPoolString(index.aliasTextStart, index.aliasTextPool, alias),
     entity: index.aliasEntity[alias]!,
     caseSensitive: (flags & ALIAS_CASE_SENSITIVE) !== 0,
     needsContext: (flags & ALIAS_NEEDS_CONTEXT) !== 0,

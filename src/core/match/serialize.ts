@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
@@ -37,14 +37,14 @@ const FIELDS = [
   ['aliasNormStart', 'u32'],
   ['aliasNormPool', 'units'],
   ['aliasTextStart', 'u32'],
-  ['aliasTextPool', 'units'],
+  ['aliasTextPool', 'u8'],
   ['entityType', 'u8'],
   ['entityFlags', 'u8'],
   ['entityPack', 'u16'],
   ['entityIdStart', 'u32'],
   ['entityIdPool', 'units'],
   ['entityNameStart', 'u32'],
-  ['entityNamePool', 'units'],
+  ['entityNamePool', 'u8'],
   ['relatedStart', 'u32'],
   ['related', 'i32'],
 ] as const satisfies readonly (readonly [keyof CompiledIndex, FieldKind])[];

@@ -43,3 +43,40 @@ export function poolString(start: Uint32Array, pool: PoolUnits, i: number): stri
   if (a === undefined || b === undefined) throw new RangeError(`no string ${i} in pool`);
   return unitsToString(pool, a, b);
 }
+
+/**
+ * A pool of display strings (names, aliases as written), UTF-8 encoded: one byte per unit for
+ * ASCII whatever other characters the pool holds, where a units pool falls back to two bytes for
+ * every unit as soon as one string has a character beyond Latin-1 (a macron, a Persian name).
+ * Slower to read than units, so only for strings read one at a time (a card), never by the scanner.
+ */
+export interface TextPool {
+  readonly start: Uint32Array;
+  readonly pool: Uint8Array;
+}
+
+const encoder = new TextEncoder();
+let decoder: TextDecoder | undefined;
+
+/** Packs display strings into a UTF-8 pool; start offsets are in bytes. */
+export function buildTextPool(strings: readonly string[]): TextPool {
+  const encoded = strings.map((str) => encoder.encode(str));
+  const start = new Uint32Array(strings.length + 1);
+  let total = 0;
+  encoded.forEach((bytes, i) => {
+    total += bytes.length;
+    start[i + 1] = total;
+  });
+  const pool = new Uint8Array(total);
+  encoded.forEach((bytes, i) => pool.set(bytes, start[i]));
+  return { start, pool };
+}
+
+/** String `i` of a UTF-8 pool. */
+export function textPoolString(start: Uint32Array, pool: Uint8Array, i: number): string {
+  const a = start[i];
+  const b = start[i + 1];
+  if (a === undefined || b === undefined) throw new RangeError(`no string ${i} in pool`);
+  decoder ??= new TextDecoder();
+  return decoder.decode(pool.subarray(a, b));
+}

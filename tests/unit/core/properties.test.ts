@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePack, loadIndex, normalize, normalizeAlias, scanBlock, serializeIndex, type Alias } from '../../../src/core/index';
+import { aliasInfo, compilePack, loadIndex, normalize, normalizeAlias, scanBlock, serializeIndex, type Alias } from '../../../src/core/index';
 import { pack } from './pack-builder';
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
@@ -218,7 +218,7 @@ describe('properties', () => {
     const re = new RegExp(bundled.prefilter, 'i');
     expect(bundled.prefilter.length).toBeLessThan(12_000);
     for (let a = 0; a + 1 < bundled.aliasNormStart.length; a++) {
-      const text = String.fromCharCode(...bundled.aliasTextPool.subarray(bundled.aliasTextStart[a], bundled.aliasTextStart[a + 1]));
+      const text = aliasInfo(bundled, a).text;
       expect(re.test(`Before ${text}, after.`), text).toBe(true);
     }
     expect(re.test('A paragraph about the weather and nothing else.')).toBe(false);
