@@ -22,6 +22,11 @@ export class MentionRef {
     return this.block.anchor;
   }
 
+  /** The document or shadow root the mention lives in. */
+  get root(): Document | ShadowRoot {
+    return this.block.root;
+  }
+
   /** The painted range (static: the mention is dropped and made again when its text changes). */
   get range(): StaticRange {
     if (!this.made) {

@@ -31,6 +31,8 @@ export interface Paintable {
   readonly type: EntityType;
   readonly range: AbstractRange;
   readonly anchor: Element;
+  /** The document or shadow root the anchor lives in (known to the caller: no DOM call to find it). */
+  readonly root: Document | ShadowRoot;
 }
 
 /** New anchors placed at once (see placeNow): about a screenful's worth of blocks. */
@@ -50,7 +52,8 @@ const CONTAINED = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 export class Painter {
   private readonly highlights = new Map<EntityType, Highlight>();
-  private readonly byAnchor = new Map<Element, Set<Paintable>>();
+  /** The items of each anchor: an array (a block names a handful at most), a Set would be 4x the memory. */
+  private readonly byAnchor = new Map<Element, Paintable[]>();
   private readonly near = new Set<Element>();
   /** Anchors observed whose first intersection report has not arrived yet. */
   private readonly unreported = new Set<Element>();
@@ -92,13 +95,14 @@ export class Painter {
   /** Paints `item` whenever its anchor is near the viewport. */
   add(item: Paintable): void {
     if (this.signal.aborted) return;
-    let set = this.byAnchor.get(item.anchor);
-    if (!set) {
-      set = new Set();
-      this.byAnchor.set(item.anchor, set);
-      this.place(item.anchor);
+    let items = this.byAnchor.get(item.anchor);
+    if (!items) {
+      items = [];
+      this.byAnchor.set(item.anchor, items);
+      this.place(item.anchor, item.root);
     }
-    set.add(item);
+    if (items.includes(item)) return;
+    items.push(item);
     if (this.near.has(item.anchor)) {
       this.styles.ensure();
       this.highlightFor(item.type).add(item.range);
@@ -110,8 +114,11 @@ export class Painter {
   remove(item: Paintable): void {
     // Only a painted item has a range to delete (asking a far one for it would make one).
     if (this.near.has(item.anchor)) this.highlights.get(item.type)?.delete(item.range);
-    const set = this.byAnchor.get(item.anchor);
-    if (!set?.delete(item) || set.size > 0) return;
+    const items = this.byAnchor.get(item.anchor);
+    const index = items ? items.indexOf(item) : -1;
+    if (!items || index < 0) return;
+    items.splice(index, 1);
+    if (items.length > 0) return;
     const anchor = item.anchor;
     this.byAnchor.delete(anchor);
     this.near.delete(anchor);
@@ -137,7 +144,7 @@ export class Painter {
   /** Mentions handed over, painted or not. */
   total(): number {
     let n = 0;
-    for (const set of this.byAnchor.values()) n += set.size;
+    for (const items of this.byAnchor.values()) n += items.length;
     return n;
   }
 
@@ -147,8 +154,8 @@ export class Painter {
   }
 
   /** Files a new anchor in document order, and decides how it will learn that it is near. */
-  private place(anchor: Element): void {
-    if (anchor.getRootNode() !== this.doc) {
+  private place(anchor: Element, root: Document | ShadowRoot): void {
+    if (root !== this.doc) {
       this.floating.add(anchor);
       this.observe(anchor);
     } else {
