@@ -51,6 +51,11 @@ export function findEdge(edgeStart: Uint32Array, edgeChar: Uint16Array, s: numbe
   return -1;
 }
 
+/** Whether a UTF-16 unit is an ASCII letter or digit (lower-cased keys: no upper case here). */
+export function isAsciiWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /**
  * Builds the automaton. `keys[a]` is alias a's lower-cased normalised text (empty keys are ignored);
  * `outputOrder` orders aliases that share a key (the scanner reports the first as the primary).
@@ -131,7 +136,11 @@ export function buildAutomaton(keys: readonly string[], outputOrder: (a: number,
     let f = 0;
     if (p !== 0) {
       let s = fail[p]!;
+      // Every suffix on this chain ends with p's label; at the root, c alone would start right
+      // after it, inside a word if it is a letter or digit.
+      const midWord = isAsciiWord(label.data[p]!);
       for (;;) {
+        if (s === 0 && midWord) break;
         const t = findEdge(edgeStart, edgeChar, s, c);
         if (t >= 0) {
           f = t;

@@ -156,6 +156,8 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     const c = lower[i]!;
     for (;;) {
       if (s === 0) {
+        // No mention starts inside a word (see build-automaton.ts): wait for the next one.
+        if (i > 0 && lower[i - 1]! < 128 && ASCII_WORD[lower[i - 1]!] === 1) break;
         if (c < 128) s = rootAscii[c]!;
         else {
           const t = findEdge(edgeStart, edgeChar, 0, c);
