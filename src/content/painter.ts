@@ -92,14 +92,17 @@ export class Painter {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof IntersectionObserver === 'function';
   }
 
-  /** Paints `item` whenever its anchor is near the viewport. */
-  add(item: Paintable): void {
+  /**
+   * Paints `item` whenever its anchor is near the viewport. `append`: the caller knows the anchor
+   * comes after every anchor added so far in document order (see Annotator.repaint).
+   */
+  add(item: Paintable, append = false): void {
     if (this.signal.aborted) return;
     let items = this.byAnchor.get(item.anchor);
     if (!items) {
       items = [];
       this.byAnchor.set(item.anchor, items);
-      this.place(item.anchor, item.root);
+      this.place(item.anchor, item.root, append);
     }
     if (items.includes(item)) return;
     items.push(item);
@@ -141,6 +144,11 @@ export class Painter {
     return out;
   }
 
+  /** The document's anchors in the order the painter keeps them (tests check it is document order). */
+  anchorsInOrder(): readonly Element[] {
+    return this.order;
+  }
+
   /** Mentions handed over, painted or not. */
   total(): number {
     let n = 0;
@@ -154,10 +162,13 @@ export class Painter {
   }
 
   /** Files a new anchor in document order, and decides how it will learn that it is near. */
-  private place(anchor: Element, root: Document | ShadowRoot): void {
+  private place(anchor: Element, root: Document | ShadowRoot, append: boolean): void {
     if (root !== this.doc) {
       this.floating.add(anchor);
       this.observe(anchor);
+    } else if (append) {
+      this.positions?.set(anchor, this.order.length);
+      this.order.push(anchor);
     } else {
       this.insertInOrder(anchor);
     }

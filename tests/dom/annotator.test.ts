@@ -165,6 +165,25 @@ describe('watchDom', () => {
     await vi.waitFor(() => expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk', 'Hamas']));
   });
 
+  it('keeps the blocks it paints in document order: text after a nested block, a name accepted late, a block added later', async () => {
+    // The painter appends the first read's leaf blocks without comparing positions; the other
+    // cases must still land in their place.
+    const a = await annotate(
+      '<p id="a">Musk spoke.</p>' + '<p>Nothing here.</p>'.repeat(5) +
+      '<div id="d"><p id="b">Hamas said no.</p>Then Hezbollah replied.</div>' +
+      '<p id="c">Elon Musk answered.</p><ul><li id="e">Donald Trump</li></ul>',
+    );
+    watchDom(document, a, run.signal, (n) => n === own());
+    const added = Object.assign(document.createElement('p'), { id: 'f', textContent: 'Elon Musk and Iran.' });
+    document.querySelector('#b')!.after(added);
+    await vi.waitFor(() => expect(paintedTexts()).toContain('Iran'));
+    const order = a.painter.anchorsInOrder();
+    expect(order.map((el) => el.id)).toEqual(['a', 'd', 'b', 'f', 'c', 'e']);
+    for (let i = 1; i < order.length; i++) {
+      expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
   it('reads a change made while the page is first read once, never twice', async () => {
     // Long enough that the first read takes several slices: the change lands while it runs.
     document.body.innerHTML = '<p>Filler text with no names at all.</p>'.repeat(3000) + '<div id="late"><span>Elon Musk</span> and Hamas</div>';
