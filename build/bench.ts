@@ -46,7 +46,7 @@ const log = (message: string) => console.error(`[bench ${new Date().toISOString(
 
 const sizes: SizeName[] = quick ? ['200kb', '1mb'] : ['200kb', '1mb', '5mb'];
 const firefoxSizes: SizeName[] = flag('--firefox-5mb') ? sizes : sizes.filter((s) => s !== '5mb');
-const CHROMIUM_BASELINES: BaselineKind[] = ['floor', 'regex', 'highlight', 'markjs-regexp', 'registry-change', 'scroll'];
+const CHROMIUM_BASELINES: BaselineKind[] = ['floor', 'regex', 'regex-isolated', 'highlight', 'markjs-regexp', 'registry-change', 'scroll'];
 
 /** The machine, for the report. */
 function machine(chromium: string, firefox: string | null): BenchResults['machine'] {

@@ -259,11 +259,22 @@ export async function runBaseline(
       const frames = (await page.evaluate(SCROLL_FRAMES)) as { median: number; p95: number };
       return { scriptMs: frames.median, paintedMs: frames.p95, nodes: 0, chars: 0, matches: 0 };
     }
+    const call = `window.__backstoryBench.runBaseline(${JSON.stringify(kind)}, ${JSON.stringify(aliases)})`;
+    if (kind === 'regex-isolated') {
+      // A world of its own beside the page's, like a content script's (Chromium's DevTools protocol).
+      const cdp = await page.createCDPSession();
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'backstory-bench-baseline' });
+      await cdp.send('Runtime.evaluate', { expression: scripts.baselines, contextId: executionContextId });
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: call, contextId: executionContextId, awaitPromise: true, returnByValue: true });
+      if (exceptionDetails) throw new Error(`isolated baseline failed: ${exceptionDetails.text}`);
+      return result.value as BaselineResult;
+    }
     await page.addScriptTag({ content: scripts.baselines });
     if (kind.startsWith('markjs')) await page.addScriptTag({ content: scripts.markjs });
     await new Promise((r) => setTimeout(r, SETTLE_MS));
-    const result = await page.evaluate(`window.__backstoryBench.runBaseline(${JSON.stringify(kind)}, ${JSON.stringify(aliases)})`);
-    return result as BaselineResult;
+    return (await page.evaluate(call)) as BaselineResult;
   } finally {
     await page.close().catch(() => undefined);
   }

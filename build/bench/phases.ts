@@ -24,6 +24,7 @@ export interface Plan {
 const KEYS: Record<BaselineKind, string> = {
   floor: 'floor',
   regex: 'regex',
+  'regex-isolated': 'regex_isolated',
   highlight: 'highlight',
   'markjs-regexp': 'markjs_regexp',
   'markjs-array': 'markjs_array',
