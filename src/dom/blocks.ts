@@ -178,7 +178,7 @@ export class BlockWalker {
         // A leaf block (nothing inside that ends a block or is skipped) is read in one call. Its
         // own shadow root, if any, still gets walked; shadow roots of inline elements inside a
         // leaf are not (rare: a custom inline element with text of its own in a shadow tree).
-        if (this.wholeLeaves && BLOCK_TAGS.has(tag) && el.firstChild && isLeafContent(el)) {
+        if (this.wholeLeaves && BLOCK_TAGS.has(tag) && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
           if (/\S/.test(text)) this.emit(new LeafBlock(el, text, this.scopeRoot));
