@@ -239,7 +239,7 @@ export class Annotator {
       const sliceStart = benchNow();
       const done = walker.run(performance.now() + SLICE_MS);
       benchSpent('slice', sliceStart);
-      this.paint(changed, done || slice === 0);
+      this.paint(changed, done || slice === 0, true);
       changed = new Set();
       if (done) {
         this.painter.lookAround();
@@ -288,13 +288,19 @@ export class Annotator {
    * Paints the difference for the blocks whose decisions changed. First-mention mode needs the
    * whole page in order, so there it re-settles every block, when `settle` says the moment is right.
    */
-  private paint(changed: Iterable<BlockState>, settle: boolean): void {
+  private paint(changed: Iterable<BlockState>, settle: boolean, grown = false): void {
     if (this.signal.aborted) return;
     const started = benchNow();
     if (this.options.storyOnly) {
       // Which packs this page is about, from everything it shows so far; when that changes, every
-      // block is painted again (it happens a few times per page at most).
-      const packs = storyPacks(this.index, this.states.flatMap((s) => this.resolver.shown(s).map((m) => m.entity)));
+      // block is painted again (it happens a few times per page at most). While the page is first
+      // read, what blocks show only grows: the entities seen so far are kept and only the changed
+      // blocks are added, so each slice costs its own blocks, not the page read so far.
+      if (!grown || !this.storySeen) this.storySeen = new Set();
+      for (const state of grown ? changed : this.states) {
+        for (const m of this.resolver.shown(state)) this.storySeen.add(m.entity);
+      }
+      const packs = storyPacks(this.index, this.storySeen);
       const key = [...packs].sort().join(',');
       if (key !== this.storyKey) {
         this.storyKey = key;
@@ -319,6 +325,9 @@ export class Annotator {
 
   /** Called after the mentions shown may have changed (the popup's badge listens). */
   onShownChange: (() => void) | null = null;
+
+  /** With storyOnly: the entities the page shows, as far as the first read has got. */
+  private storySeen: Set<number> | null = null;
 
   /** With storyOnly: the packs the page is about, and their key (to notice a change). */
   private story: ReadonlySet<number> = new Set();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compilePack, validatePack, type CompiledIndex } from '../../src/core';
 import { Annotator } from '../../src/content/annotator';
+import { BlockWalker } from '../../src/dom/blocks';
 import { PageStyles, highlightCss, removeLeftovers } from '../../src/content/highlight-style';
 import { watchDom } from '../../src/content/dom-watcher';
 import { installHighlightStub, paintedTexts } from './support/highlight-stub';
@@ -70,6 +71,28 @@ describe('Annotator', () => {
     a.setOptions({ mode: 'all', storyOnly: false });
     await new Promise((r) => setTimeout(r, 0));
     expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+  });
+
+  it('with storyOnly, finds the story across a long page read in many slices', async () => {
+    // The three names sit in different slices: the slices' entities add up (the first read keeps
+    // them rather than going over every block read so far at each slice).
+    const filler = '<p>Filler text with no names at all.</p>'.repeat(1500);
+    document.body.innerHTML = `<p>Elon Musk spoke.</p>${filler}<p>Hamas replied.</p>${filler}<p>Hezbollah answered.</p>`;
+    const styles = new PageStyles(document, run.signal);
+    const a = new Annotator(index, document, run.signal, { mode: 'all', storyOnly: true }, styles);
+    // A clock that runs fast, so the read is cut into many slices whatever this machine's speed.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
+    const slices = vi.spyOn(BlockWalker.prototype, 'run');
+    await a.start();
+    vi.restoreAllMocks();
+    expect(slices.mock.calls.length).toBeGreaterThan(3);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
+    a.setOptions({ mode: 'all', storyOnly: true, hiddenEntities: new Set([a.entity(a.mentions()[2]!).key]) });
+    await new Promise((r) => setTimeout(r, 0));
+    // Two names left: the page is no longer about the story.
+    expect(paintedTexts()).toEqual([]);
   });
 
   it('paints nothing on an off-topic page', async () => {
