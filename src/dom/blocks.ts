@@ -83,6 +83,11 @@ const TEXT = 3;
 const ELEMENT = 1;
 /** How many nodes between clock reads: performance.now() is not free. */
 const CLOCK_EVERY = 128;
+/**
+ * ...or how many characters handed over in blocks, whichever comes first: each block is scanned as
+ * it is handed over, so 128 long paragraphs could hold a slice far past its deadline.
+ */
+const CLOCK_CHARS = 8192;
 
 /**
  * Walks one subtree (and the open shadow roots met inside it) into blocks.
@@ -104,6 +109,8 @@ export class BlockWalker {
   private parts: string[] = [];
   private starts: number[] = [];
   private length = 0;
+  /** Characters handed over in blocks since the clock was last read. */
+  private handedOver = 0;
 
   /**
    * @param root where to walk (its own text included, unless it is a skipped element)
@@ -139,7 +146,10 @@ export class BlockWalker {
     let count = 0;
     for (;;) {
       while (this.node) {
-        if (++count % CLOCK_EVERY === 0 && performance.now() > deadline) return false;
+        if (++count % CLOCK_EVERY === 0 || this.handedOver >= CLOCK_CHARS) {
+          this.handedOver = 0;
+          if (performance.now() > deadline) return false;
+        }
         const node = this.node;
         if (node.nodeType === TEXT) {
           const data = (node as Text).data;
@@ -181,7 +191,10 @@ export class BlockWalker {
         if (this.wholeLeaves && BLOCK_TAGS.has(tag) && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
-          if (/\S/.test(text)) this.emit(new LeafBlock(el, text, this.scopeRoot));
+          if (/\S/.test(text)) {
+            this.handedOver += text.length;
+            this.emit(new LeafBlock(el, text, this.scopeRoot));
+          }
           this.node = this.stepOver();
           continue;
         }
@@ -241,6 +254,7 @@ export class BlockWalker {
     this.length = 0;
     // Whitespace-only blocks (indentation between elements) can hold no mention.
     if (!/\S/.test(text)) return;
+    this.handedOver += text.length;
     const block: Block = { nodes, starts, text, root: this.scopeRoot, anchor: this.blockEl };
     if (this.claimed) for (const n of nodes) this.claimed.set(n, block);
     this.emit(block);

@@ -70,6 +70,18 @@ describe('text collection by block', () => {
     expect(whole).toHaveLength(600);
   });
 
+  it('reads the clock by the text handed over too, so long paragraphs cannot hold a slice past its deadline', () => {
+    const long = 'A long paragraph of plain words. '.repeat(600); // 19,800 characters
+    document.body.innerHTML = Array.from({ length: 50 }, () => `<p>${long}</p>`).join('');
+    const seen: Block[] = [];
+    const walker = new BlockWalker(document.body, (b) => seen.push(b), null);
+    // A deadline already passed: the walker stops at its first look at the clock.
+    expect(walker.run(performance.now() - 1)).toBe(false);
+    expect(seen.length).toBeLessThanOrEqual(1);
+    while (!walker.run(performance.now() - 1));
+    expect(seen.length).toBe(50);
+  });
+
   it('never reads a text node twice when it already belongs to a block', () => {
     document.body.innerHTML = '<p>one</p><p>two</p>';
     const claimed = new WeakMap();
