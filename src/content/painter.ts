@@ -44,6 +44,9 @@ const MARGIN = '100% 0px';
 /** Blocks observed on each side (in document order) of a block near the viewport or under a probe. */
 const WINDOW = 64;
 
+/** Time for probing in one frame, in ms (one point at least): see queueProbe. */
+const PROBE_BUDGET_MS = 4;
+
 /** Where the viewport is probed for the blocks under it, as fractions of its width and height. */
 const PROBES: readonly (readonly [number, number])[] = [0.125, 0.5, 0.875].flatMap((y) => [0.125, 0.5, 0.875].map((x) => [x, y] as const));
 
@@ -282,21 +285,33 @@ export class Painter {
     const view = this.doc.defaultView;
     if (this.probeQueued || !view || this.signal.aborted) return;
     this.probeQueued = true;
-    view.requestAnimationFrame(() => {
-      this.probeQueued = false;
-      if (this.signal.aborted) return;
-      const probed: number[] = [];
+    const probed: number[] = [];
+    let next = 0;
+    const step = () => {
+      if (this.signal.aborted) {
+        this.probeQueued = false;
+        return;
+      }
+      // A hit test walks the boxes under the point, siblings one by one: on a 10 MB page with
+      // 100,000 blocks side by side, 1-6 ms each. So the points are probed within a budget per
+      // frame, the rest in the next one (on an ordinary page all nine fit in one).
+      const started = performance.now();
       const w = view.innerWidth;
       const h = view.innerHeight;
-      for (const [x, y] of PROBES) {
+      while (next < PROBES.length && (next === 0 || performance.now() - started < PROBE_BUDGET_MS)) {
+        const [x, y] = PROBES[next++]!;
         const hit = this.doc.elementFromPoint(x * w, y * h);
-        if (!hit) continue;
-        const at = this.indexBefore(hit);
-        probed.push(Math.max(0, at - 1));
+        if (hit) probed.push(Math.max(0, this.indexBefore(hit) - 1));
       }
+      if (next < PROBES.length) {
+        view.requestAnimationFrame(step);
+        return;
+      }
+      this.probeQueued = false;
       this.probed = probed;
       this.refresh();
-    });
+    };
+    view.requestAnimationFrame(step);
   }
 
   private observe(anchor: Element): void {
