@@ -84,7 +84,11 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
   const related = new Int32Array(total);
   relatedLists.forEach((set, i) => related.set([...set].sort((a, b) => a - b), relatedStart[i]));
 
-  const norm = buildPool(aliasNorm);
+  const caseText = buildPool(aliasNorm.map((text, a) => ((aliasFlags[a]! & ALIAS_CASE_SENSITIVE) !== 0 ? text : '')));
+  const aliasLength = Uint16Array.from(aliasNorm, (text) => {
+    if (text.length > 0xffff) throw new Error(`an alias of ${text.length} characters is too long to index`);
+    return text.length;
+  });
   const text = buildTextPool(aliasText);
   const ids = buildPool(entityIds);
   const names = buildTextPool(entityNames);
@@ -92,8 +96,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     ...automaton,
     aliasEntity: Int32Array.from(aliasEntity),
     aliasFlags: Uint8Array.from(aliasFlags),
-    aliasNormStart: norm.start,
-    aliasNormPool: norm.pool,
+    aliasLength,
+    caseTextStart: caseText.start,
+    caseTextPool: caseText.pool,
     aliasTextStart: text.start,
     aliasTextPool: text.pool,
     entityType: Uint8Array.from(entityType),

@@ -43,9 +43,14 @@ export interface CompiledIndex {
   readonly aliasEntity: Int32Array;
   /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}). */
   readonly aliasFlags: Uint8Array;
-  /** Offsets into `aliasNormPool`: the normalised original-case alias (its length is the match length). */
-  readonly aliasNormStart: Uint32Array;
-  readonly aliasNormPool: Uint8Array | Uint16Array;
+  /** Length of each alias's normalised text (the match length), in UTF-16 units. */
+  readonly aliasLength: Uint16Array;
+  /**
+   * Offsets into `caseTextPool`: the normalised original-case text of each case-sensitive alias,
+   * which a match must equal exactly; empty for the others (most aliases: kept out of the bytes).
+   */
+  readonly caseTextStart: Uint32Array;
+  readonly caseTextPool: Uint8Array | Uint16Array;
   /** Byte offsets into `aliasTextPool` (UTF-8): the alias as the pack wrote it, for "why highlighted". */
   readonly aliasTextStart: Uint32Array;
   readonly aliasTextPool: Uint8Array;

@@ -63,9 +63,9 @@ function growCandidates(): void {
 
 /** Whether the original-case normalised text at `start` equals the alias's normalised text. */
 function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, alias: number): boolean {
-  const a = index.aliasNormStart[alias]!;
-  const b = index.aliasNormStart[alias + 1]!;
-  const pool = index.aliasNormPool;
+  const a = index.caseTextStart[alias]!;
+  const b = index.caseTextStart[alias + 1]!;
+  const pool = index.caseTextPool;
   for (let k = a; k < b; k++) if (pool[k] !== text[start + k - a]) return false;
   return true;
 }
@@ -146,7 +146,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   const n = buf.length;
   const lower = buf.lower;
   const text = buf.text;
-  const { rootAscii, edgeStart, edgeChar, fail, dictLink, outStart, aliasNormStart } = index;
+  const { rootAscii, edgeStart, edgeChar, fail, dictLink, outStart, aliasLength } = index;
   const firstOut = index.outAlias;
 
   // Pass 1: every (start, end, state) whose span is bounded by non-word characters.
@@ -181,7 +181,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       if (next < 128 ? ASCII_WORD[next] === 1 : isWordAt(text, i + 1, n)) continue;
     }
     while (o >= 0) {
-      const len = aliasNormStart[firstOut[outStart[o]!]! + 1]! - aliasNormStart[firstOut[outStart[o]!]!]!;
+      const len = aliasLength[firstOut[outStart[o]!]!]!;
       const start = i + 1 - len;
       const prev = start > 0 ? text[start - 1]! : 32;
       if (!(prev < 128 ? ASCII_WORD[prev] === 1 : isWordBefore(text, start))) {

@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
@@ -34,8 +34,9 @@ const FIELDS = [
   ['outAlias', 'i32'],
   ['aliasEntity', 'i32'],
   ['aliasFlags', 'u8'],
-  ['aliasNormStart', 'u32'],
-  ['aliasNormPool', 'units'],
+  ['aliasLength', 'u16'],
+  ['caseTextStart', 'u32'],
+  ['caseTextPool', 'units'],
   ['aliasTextStart', 'u32'],
   ['aliasTextPool', 'u8'],
   ['entityType', 'u8'],

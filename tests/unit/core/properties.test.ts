@@ -217,7 +217,7 @@ describe('properties', () => {
     const bundled = compilePack(JSON.parse(readFileSync(resolve(__dirname, '../../../assets/packs/musk-iran-2024.json'), 'utf8')));
     const re = new RegExp(bundled.prefilter, 'i');
     expect(bundled.prefilter.length).toBeLessThan(12_000);
-    for (let a = 0; a + 1 < bundled.aliasNormStart.length; a++) {
+    for (let a = 0; a < bundled.aliasEntity.length; a++) {
       const text = aliasInfo(bundled, a).text;
       expect(re.test(`Before ${text}, after.`), text).toBe(true);
     }
