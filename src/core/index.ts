@@ -40,7 +40,7 @@ export { isIsoDate } from './pack/formats';
 export { compareVersions, packMeta, planImport, type ImportPlan, type PackMeta } from './pack/install';
 
 // The index: compile, serialise, load, inspect.
-export { compilePack, compilePacks } from './match/compile';
+export { compilePack, compilePacks, indexedAliases, type IndexedAlias } from './match/compile';
 export { INDEX_FORMAT_VERSION, INDEX_HEADER_BYTES, INDEX_PART_BYTES, indexByteLength, indexPartName, loadIndex, serializeIndex, splitIndex } from './match/serialize';
 export { aliasCount, entityCount, type CompiledIndex } from './match/compiled-index';
 export { STORED_PART_BYTES, base64Length, checksum, fromBase64Into, indexToTextParts, toBase64 } from './match/index-text';
@@ -51,6 +51,7 @@ export {
   entityType,
   findEntity,
   isBroad,
+  writtenAlias,
   type AliasInfo,
   type EntityInfo,
 } from './match/entity-info';

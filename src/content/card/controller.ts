@@ -12,7 +12,7 @@
  * - Touch: a tap on a mention opens its card at once, unless the mention is inside a link, whose
  *   tap the page's link handles as it always did.
  */
-import { aliasInfo, cardModel, entityInfo, searchEntities, type CardAlternative, type CardModel, type Pack } from '../../core';
+import { cardModel, entityInfo, searchEntities, type CardAlternative, type CardModel, type Pack, writtenAlias } from '../../core';
 import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost, type CardAnchor } from './card-host';
@@ -108,7 +108,7 @@ export class CardController {
     if (generation !== this.generation || this.o.signal.aborted) return;
     const entity = pack.entities.find((e) => e.id === info.id);
     if (!entity) return;
-    const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: aliasInfo(this.o.annotator.index, mention.match.alias).text };
+    const why = { text: mention.block.text.slice(mention.match.start, mention.match.end), alias: writtenAlias(this.o.annotator.index, mention.match.alias, entity) };
     const alternatives = await this.alternativesOf(mention);
     if (generation !== this.generation || this.o.signal.aborted) return;
     this.history = [];

@@ -1,7 +1,7 @@
 /**
  * compilePack / compilePacks: a validated pack (or several) -> the runtime index.
  */
-import type { Pack } from '../pack/types';
+import type { Entity, Pack } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
@@ -26,7 +26,6 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
   const aliasFlags: number[] = [];
   const aliasNorm: string[] = [];
   const aliasLower: string[] = [];
-  const aliasText: string[] = [];
 
   const typeCode = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
   packs.forEach((pack, p) => {
@@ -44,18 +43,12 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
       entityIds.push(e.id);
       entityNames.push(e.name);
       relatedLists.push(new Set());
-      const addAlias = (text: string, caseSensitive: boolean, needsContext: boolean): void => {
-        const norm = normalizeAlias(text);
-        if (norm.lower === '') return;
+      for (const a of indexedAliases(e)) {
         aliasEntity.push(entity);
-        aliasFlags.push((caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (needsContext ? ALIAS_NEEDS_CONTEXT : 0));
-        aliasNorm.push(norm.text);
-        aliasLower.push(norm.lower);
-        aliasText.push(text);
-      };
-      // The canonical name is an alias too (case-insensitive, strong) unless listed explicitly.
-      if (!e.aliases.some((a) => a.text === e.name)) addAlias(e.name, false, false);
-      for (const a of e.aliases) addAlias(a.text, a.caseSensitive === true, a.needsContext === true);
+        aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0));
+        aliasNorm.push(a.norm.text);
+        aliasLower.push(a.norm.lower);
+      }
     });
     // Related, in both directions.
     pack.entities.forEach((e, i) => {
@@ -89,7 +82,6 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     if (text.length > 0xffff) throw new Error(`an alias of ${text.length} characters is too long to index`);
     return text.length;
   });
-  const text = buildTextPool(aliasText);
   const ids = buildPool(entityIds);
   const names = buildTextPool(entityNames);
   return {
@@ -99,8 +91,6 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     aliasLength,
     caseTextStart: caseText.start,
     caseTextPool: caseText.pool,
-    aliasTextStart: text.start,
-    aliasTextPool: text.pool,
     entityType: Uint8Array.from(entityType),
     entityFlags: Uint8Array.from(entityFlags),
     entityPack: Uint16Array.from(entityPack),
@@ -113,6 +103,32 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     packIds,
     prefilter: prefilterSource(aliasNorm) ?? '',
   };
+}
+
+/** One alias of an entity as the index holds it, in the index's order. */
+export interface IndexedAlias {
+  /** As the pack wrote it. */
+  readonly text: string;
+  readonly norm: { readonly text: string; readonly lower: string };
+  readonly caseSensitive: boolean;
+  readonly needsContext: boolean;
+}
+
+/**
+ * An entity's aliases in the order the index numbers them: its canonical name first (an alias too,
+ * case-insensitive and strong) unless the pack lists it, then the pack's aliases; none that
+ * normalises to nothing. The index keeps no alias as written (a card reads it from the pack with
+ * this list: see writtenAlias).
+ */
+export function indexedAliases(e: Entity): IndexedAlias[] {
+  const out: IndexedAlias[] = [];
+  const add = (text: string, caseSensitive: boolean, needsContext: boolean) => {
+    const norm = normalizeAlias(text);
+    if (norm.lower !== '') out.push({ text, norm, caseSensitive, needsContext });
+  };
+  if (!e.aliases.some((a) => a.text === e.name)) add(e.name, false, false);
+  for (const a of e.aliases) add(a.text, a.caseSensitive === true, a.needsContext === true);
+  return out;
 }
 
 /** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */

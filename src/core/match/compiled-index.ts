@@ -51,9 +51,6 @@ export interface CompiledIndex {
    */
   readonly caseTextStart: Uint32Array;
   readonly caseTextPool: Uint8Array | Uint16Array;
-  /** Byte offsets into `aliasTextPool` (UTF-8): the alias as the pack wrote it, for "why highlighted". */
-  readonly aliasTextStart: Uint32Array;
-  readonly aliasTextPool: Uint8Array;
 
   // Entities.
   /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */

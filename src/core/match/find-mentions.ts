@@ -3,7 +3,7 @@
  * is a block (a paragraph), as on a page; offsets are in the whole string.
  */
 import type { CompiledIndex } from './compiled-index';
-import { aliasInfo, entityInfo } from './entity-info';
+import { entityInfo } from './entity-info';
 import { resolvePage, type ResolveOptions } from './resolve';
 import { scanBlock, type RawMatch, type ScanOptions } from './scan-block';
 
@@ -15,8 +15,6 @@ export interface Mention {
   /** The text as it appears in the input. */
   readonly text: string;
   readonly alias: number;
-  /** The alias as the pack wrote it. */
-  readonly aliasText: string;
   readonly entity: number;
   /** `packId:entityId`. */
   readonly entityKey: string;
@@ -61,7 +59,6 @@ export function findMentions(index: CompiledIndex, text: string | readonly strin
         end: block.offset + m.end,
         text: block.text.slice(m.start, m.end),
         alias: m.alias,
-        aliasText: aliasInfo(index, m.alias).text,
         entity: m.entity,
         entityKey: entity.key,
         entityName: entity.name,

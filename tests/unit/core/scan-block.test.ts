@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { aliasInfo, entityInfo, scanBlock, type CompiledIndex } from '../../../src/core/index';
-import { index } from './pack-builder';
+import { aliasInfo, compilePack, entityInfo, scanBlock, writtenAlias, type CompiledIndex } from '../../../src/core/index';
+import { index, pack } from './pack-builder';
 
 /** The matched texts of a block, in order. */
 function found(idx: CompiledIndex, text: string, fusedNames = true): string[] {
@@ -190,5 +190,19 @@ describe('scanBlock: combining marks', () => {
     const idx = index([{ id: 'jose', name: 'Jose' }]);
     const text = 'Jose\u0301 and Jose\u0301\u0327.';
     expect(found(idx, text)).toEqual(['Jose\u0301', 'Jose\u0301\u0327']);
+  });
+});
+
+describe('writtenAlias', () => {
+  it('gives each match its alias as the pack wrote it, read from the pack (the index keeps none)', () => {
+    const p = pack([
+      { id: 'elon-musk', name: 'Elon Musk', aliases: [{ text: 'Musk’s' }, { text: '\u00AD' }, { text: 'E. Musk' }] },
+      { id: 'iran', name: 'Iran', type: 'place', aliases: [{ text: 'Iran' }, { text: 'Persia' }] },
+    ]);
+    const idx = compilePack(p);
+    const text = 'Musk’s plan, Elon Musk, E. Musk; Persia and Iran.';
+    const written = scanBlock(idx, text).map((m) => writtenAlias(idx, m.alias, p.entities[m.entity]!));
+    // The name (not listed) comes first; an alias that normalises to nothing is not numbered.
+    expect(written).toEqual(['Musk’s', 'Elon Musk', 'E. Musk', 'Persia', 'Iran']);
   });
 });

@@ -55,7 +55,8 @@ describe('serializeIndex / loadIndex', () => {
   it('loads views over the buffer, without copying', () => {
     const loaded = loadIndex(buffer);
     expect(loaded.edgeChar.buffer).toBe(buffer);
-    expect(loaded.aliasTextPool.buffer).toBe(buffer);
+    expect(loaded.entityNamePool.buffer).toBe(buffer);
+    expect(loaded.caseTextPool.buffer).toBe(buffer);
   });
 
   it('accepts byte views, aligned or not (a Node Buffer from a file)', () => {
