@@ -19,7 +19,7 @@ import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
 import { cardShadowMode, onTestCommand } from './test-hooks';
-import { ENTITY_TYPES, isCommand, pageEntities, type CompiledIndex, type PageInfo } from '../core';
+import { ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
 import { extensionAlive, inPrivateWindow } from '../platform/browser';
@@ -107,6 +107,7 @@ function start(): void {
       index = loadActiveIndex(storedIndex);
     }
     const loaded = await index;
+    preparePrefilter(loaded);
     benchIndexReady();
     await pageSettled(document, signal);
     if (signal.aborted) return;
