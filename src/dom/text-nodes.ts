@@ -38,7 +38,6 @@ const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i])
  * querySelector with a selector of every such tag (measured on the 1 MB bench page).
  */
 export function isLeafContent(el: Element): boolean {
-  if (el.childElementCount === 0) return true;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     const tag = c.tagName;
     if (BLOCK_TAGS.has(tag) || isSkippedElement(c, tag)) return false;
