@@ -344,8 +344,9 @@ export class Annotator {
     // may append it without comparing positions (one DOM call per block, 5,000 on a 1 MB page).
     const { block } = state;
     const append = state.seq > this.appendedSeq && block.leaf !== undefined && block.root === this.doc;
-    for (const m of next) {
-      const old = prev.find((p) => sameMatch(p.match, m));
+    for (let j = 0; j < next.length; j++) {
+      const m = next[j]!;
+      const old = prev.length > 0 ? prev.find((p) => sameMatch(p.match, m)) : undefined;
       if (old) {
         kept.push(old);
         continue;
@@ -357,7 +358,8 @@ export class Annotator {
     // A block read later can be anywhere: from then on every block is placed by comparing.
     if (append) this.appendedSeq = state.seq;
     else if (state.seq < 0 && kept.length > 0) this.appendedSeq = Infinity;
-    for (const old of prev) {
+    for (let j = 0; j < prev.length; j++) {
+      const old = prev[j]!;
       if (!kept.includes(old)) this.unpaint(old);
     }
     state.shown = kept;

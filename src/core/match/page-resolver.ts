@@ -76,8 +76,12 @@ export class PageResolver<K> {
     const entry: Entry<K> = { key, raw, shown: NOTHING };
     this.entries.set(key, entry);
     let newlyStrong: number[] | null = null;
-    for (const m of raw) {
-      for (const a of candidatesOf(m)) {
+    // Indexed loops on this path: it runs per block while the page is first read, in code not yet
+    // optimised, where for-of allocates an iterator result per step.
+    for (let j = 0; j < raw.length; j++) {
+      const candidates = candidatesOf(raw[j]!);
+      for (let i = 0; i < candidates.length; i++) {
+        const a = candidates[i]!;
         const e = this.index.aliasEntity[a]!;
         if (this.isStrong(a) && this.strongSeen[e] === 0) {
           this.strongSeen[e] = 1;
@@ -151,7 +155,9 @@ export class PageResolver<K> {
   /** Decides one block's matches under the current context, filing what may still change. */
   private evaluate(entry: Entry<K>, changed: Set<K>): void {
     let out: RawMatch[] | null = null;
-    for (const m of entry.raw) {
+    const raw = entry.raw;
+    for (let j = 0; j < raw.length; j++) {
+      const m = raw[j]!;
       const candidates = candidatesOf(m);
       let chosen = -1;
       // Settled when no candidate before the chosen one (or none at all) could still be accepted.
@@ -165,7 +171,8 @@ export class PageResolver<K> {
       }
       if (!settled) {
         // Unsettled: any of its candidates' entities gaining context may change it.
-        for (const a of candidatesOf(m)) this.file(this.index.aliasEntity[a]!, entry);
+        const all = candidatesOf(m);
+        for (let i = 0; i < all.length; i++) this.file(this.index.aliasEntity[all[i]!]!, entry);
       }
       if (chosen >= 0) {
         const e = this.index.aliasEntity[chosen]!;
