@@ -50,6 +50,9 @@ interface BlockState {
 /** The painted mentions of a block that shows none (shared: most blocks). */
 const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
 
+/** The least reading per slice, in ms, however long painting the last one took. */
+const MIN_READ_MS = 2;
+
 /** Longest stretch of reading without letting a frame through, in ms. */
 const FRAME_EVERY_MS = 50;
 
@@ -235,11 +238,16 @@ export class Annotator {
       this.resolver.add(state, state.raw, changed);
     }, null);
     let lastFrame = performance.now();
+    // Painting what a slice found runs in the slice's task too: the reading leaves it room, as much
+    // as the last one took (when a name gains context, every block waiting for it is painted).
+    let paintMs = 0;
     for (let slice = 0; ; slice++) {
       const sliceStart = benchNow();
-      const done = walker.run(performance.now() + SLICE_MS);
+      const done = walker.run(performance.now() + Math.max(MIN_READ_MS, SLICE_MS - paintMs));
       benchSpent('slice', sliceStart);
+      const paintStart = performance.now();
       this.paint(changed, done || slice === 0, true);
+      paintMs = performance.now() - paintStart;
       changed = new Set();
       if (done) {
         this.painter.lookAround();
