@@ -169,11 +169,8 @@ export class Painter {
     if (root !== this.doc) {
       this.floating.add(anchor);
       this.observe(anchor);
-    } else if (append) {
-      this.positions?.set(anchor, this.order.length);
-      this.order.push(anchor);
     } else {
-      this.insertInOrder(anchor);
+      this.insertInOrder(anchor, append);
     }
     if (this.eager > 0) this.placeNow(anchor);
     this.queueRefresh();
@@ -193,11 +190,12 @@ export class Painter {
     this.unreported.delete(anchor);
   }
 
-  private insertInOrder(anchor: Element): void {
+  /** `append`: the caller knows the anchor comes last (see add); otherwise its place is looked up. */
+  private insertInOrder(anchor: Element, append: boolean): void {
     const order = this.order;
     const last = order[order.length - 1];
     // Blocks arrive in document order while the page is first read: append.
-    if (!last || last.compareDocumentPosition(anchor) & FOLLOWS) {
+    if (append || !last || last.compareDocumentPosition(anchor) & FOLLOWS) {
       this.positions?.set(anchor, order.length);
       order.push(anchor);
       return;

@@ -191,10 +191,7 @@ export class BlockWalker {
         if (this.wholeLeaves && BLOCK_TAGS.has(tag) && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
-          if (/\S/.test(text)) {
-            this.handedOver += text.length;
-            this.emit(new LeafBlock(el, text, this.scopeRoot));
-          }
+          if (/\S/.test(text)) this.handOver(new LeafBlock(el, text, this.scopeRoot));
           this.node = this.stepOver();
           continue;
         }
@@ -254,9 +251,14 @@ export class BlockWalker {
     this.length = 0;
     // Whitespace-only blocks (indentation between elements) can hold no mention.
     if (!/\S/.test(text)) return;
-    this.handedOver += text.length;
     const block: Block = { nodes, starts, text, root: this.scopeRoot, anchor: this.blockEl };
     if (this.claimed) for (const n of nodes) this.claimed.set(n, block);
+    this.handOver(block);
+  }
+
+  /** Hands a block to the caller, who scans it: its length counts towards the next look at the clock. */
+  private handOver(block: Block): void {
+    this.handedOver += block.text.length;
     this.emit(block);
   }
 }

@@ -11,6 +11,7 @@
  * own: 4 bytes less per state (the bundled index went from 106 to 93 KB), and bytes are what a
  * page waits for when it loads a large pack.
  */
+import { ASCII_WORD } from '../text/char-class';
 import type { CompiledIndex } from './compiled-index';
 
 /** The automaton's arrays: the part of {@link CompiledIndex} this module builds (meanings there). */
@@ -49,11 +50,6 @@ export function findEdge(edgeStart: Uint32Array, edgeChar: Uint16Array, s: numbe
     else hi = mid;
   }
   return -1;
-}
-
-/** Whether a UTF-16 unit is an ASCII letter or digit (lower-cased keys: no upper case here). */
-export function isAsciiWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /**
@@ -138,7 +134,8 @@ export function buildAutomaton(keys: readonly string[], outputOrder: (a: number,
       let s = fail[p]!;
       // Every suffix on this chain ends with p's label; at the root, c alone would start right
       // after it, inside a word if it is a letter or digit.
-      const midWord = isAsciiWord(label.data[p]!);
+      const last = label.data[p]!;
+      const midWord = last < 128 && ASCII_WORD[last] === 1;
       for (;;) {
         if (s === 0 && midWord) break;
         const t = findEdge(edgeStart, edgeChar, s, c);

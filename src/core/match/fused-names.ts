@@ -5,7 +5,7 @@
  * ("Meanwhile Trump said"), or itself part of another match ("Trump Musk" pairs in a list).
  * Title-case headings are exempt: every word is capitalised there, so capitals say nothing.
  */
-import { isWordAt, isWordBefore } from '../text/char-class';
+import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
 import { unitsToString } from '../text/normalize';
 import { COMMON_WORDS, TITLE_WORDS } from './name-words';
 
@@ -29,7 +29,7 @@ export function isHeading(block: BlockText): boolean {
   const isWord = (i: number): boolean => {
     const c = text[i]!;
     // ASCII inline: this walks the whole block, and most of a page is ASCII.
-    return c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordAt(text, i, n);
+    return c < 128 ? ASCII_WORD[c] === 1 : isWordAt(text, i, n);
   };
   let words = 0;
   let capitalised = 0;

@@ -30,14 +30,20 @@ const PLAIN_EXTRA = '\\u00a0\\u2018\\u2019\\u201c\\u201d\\u2013\\u2014\\u2026';
 const MAX_WORDS = 2;
 
 const cache = new WeakMap<CompiledIndex, RegExp | null>();
+/** The last index asked about and its prefilter: scanBlock asks once per block, nearly always of the same index. */
+let lastIndex: CompiledIndex | null = null;
+let lastPrefilter: RegExp | null = null;
 
 /** The prefilter of an index (compiled on first use, then cached), or null where there is none. */
 export function prefilterOf(index: CompiledIndex): RegExp | null {
+  if (index === lastIndex) return lastPrefilter;
   let re = cache.get(index);
   if (re === undefined) {
     re = index.prefilter ? new RegExp(index.prefilter, 'i') : null;
     cache.set(index, re);
   }
+  lastIndex = index;
+  lastPrefilter = re;
   return re;
 }
 

@@ -3,7 +3,7 @@
  * the case, word-boundary, fused-name and leftmost-longest rules. Page-level rules (needsContext,
  * broad, mode, filters) come later, in `resolvePage`.
  */
-import { isWordAt, isWordBefore } from '../text/char-class';
+import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
 import { createBuffers, normalizeInto, type NormalizedBuffers } from '../text/normalize';
 import { findEdge } from './build-automaton';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type CompiledIndex } from './compiled-index';
@@ -45,8 +45,6 @@ let candEnd = new Int32Array(256);
 let candState = new Int32Array(256);
 
 const COMBINING_MARK = /^\p{M}$/u;
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
 
 function growCandidates(): void {
   const size = candStart.length * 2;
