@@ -17,11 +17,6 @@
  * character in the block (a diacritic, a soft hyphen, another script) makes the pattern match
  * at once, and the block is scanned in full. Aliases whose normalised form is not ASCII cannot
  * match a plain block (its normalised text is ASCII) and are left out.
- *
- * The same argument holds place by place: in a plain block, an alias can only start where the
- * pattern's name part matches (or in the punctuation just before, for an alias that starts with
- * some). So the automaton reads a plain block only from each such place until it is back at its
- * root, and skips the text in between: on a news page, most of a block that names someone.
  */
 import type { CompiledIndex } from './compiled-index';
 
@@ -36,20 +31,18 @@ const MAX_WORDS = 2;
 
 const cache = new WeakMap<CompiledIndex, RegExp | null>();
 /** The last index asked about and its prefilter: scanBlock asks once per block, nearly always of the same index. */
-let memoIndex: CompiledIndex | null = null;
+let lastIndex: CompiledIndex | null = null;
 let lastPrefilter: RegExp | null = null;
 
 /** The prefilter of an index (compiled on first use, then cached), or null where there is none. */
 export function prefilterOf(index: CompiledIndex): RegExp | null {
-  if (index === memoIndex) return lastPrefilter;
+  if (index === lastIndex) return lastPrefilter;
   let re = cache.get(index);
   if (re === undefined) {
-    // Zero-width and global: `test` leaves `lastIndex` at the start of what it found, so a block's
-    // every candidate position can be listed without an allocation (see scanBlock).
-    re = index.prefilter ? new RegExp(`(?=${index.prefilter})`, 'gi') : null;
+    re = index.prefilter ? new RegExp(index.prefilter, 'i') : null;
     cache.set(index, re);
   }
-  memoIndex = index;
+  lastIndex = index;
   lastPrefilter = re;
   return re;
 }
@@ -61,11 +54,8 @@ export function prefilterOf(index: CompiledIndex): RegExp | null {
  */
 export function preparePrefilter(index: CompiledIndex): void {
   const re = prefilterOf(index);
-  if (re === null) return;
-  re.lastIndex = 0;
-  re.test('');
-  re.lastIndex = 0;
-  re.test('');
+  re?.test('');
+  re?.test('');
 }
 
 /**

@@ -126,55 +126,6 @@ function coveredOutside(a: number, b: number): boolean {
   return false;
 }
 
-// The places in a block where a mention may start: raw offsets, in order (see listStarts).
-let startAt = new Int32Array(256);
-
-/**
- * Lists, in `startAt`, the places in a plain block where an alias's first word may start, as the
- * prefilter finds them (it is zero-width and global: see prefilter.ts). Returns how many: 0 when
- * the block cannot hold a match, -1 when it is not plain (then it must be read in full).
- */
-function listStarts(prefilter: RegExp, blockText: string): number {
-  prefilter.lastIndex = 0;
-  let count = 0;
-  while (prefilter.test(blockText)) {
-    const at = prefilter.lastIndex;
-    // A character that is not plain: the prefilter says nothing about this block.
-    if (blockText.charCodeAt(at) >= 128) return -1;
-    if (count === startAt.length) {
-      const grown = new Int32Array(count * 2);
-      grown.set(startAt);
-      startAt = grown;
-    }
-    startAt[count++] = at;
-    prefilter.lastIndex = at + 1;
-  }
-  return count;
-}
-
-/**
- * Where the run of spaces and punctuation before the word at `at` starts: an alias may begin with
- * punctuation ("(DOGE)"), and the prefilter finds only its first word.
- */
-function gapBefore(blockText: string, at: number): number {
-  let from = at;
-  let c = 0;
-  while (from > 0 && ((c = blockText.charCodeAt(from - 1)) >= 128 || ASCII_WORD[c] === 0)) from--;
-  return from;
-}
-
-/** The first normalised unit, at or after `from`, that comes from original offset `raw` or later. */
-function firstUnitAt(map: Int32Array, raw: number, from: number, n: number): number {
-  let lo = from;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (map[mid]! < raw) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const DEFAULTS: ScanOptions = Object.freeze({});
 
 /** What most blocks of a page hold: one shared, frozen empty result, so they allocate nothing. */
@@ -185,39 +136,21 @@ const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
  * original `blockText`. Cost is linear in the block's length, whatever the number of aliases.
  */
 export function scanBlock(index: CompiledIndex, blockText: string, options: ScanOptions = DEFAULTS): readonly RawMatch[] {
-  // Where a mention may start (see listStarts), or -1 where the whole block must be read.
-  let starts = -1;
   if (options.prefilter !== false) {
     const prefilter = prefilterOf(index);
-    if (prefilter !== null) {
-      starts = listStarts(prefilter, blockText);
-      if (starts === 0) return NO_MATCHES;
-    }
+    if (prefilter !== null && !prefilter.test(blockText)) return NO_MATCHES;
   }
   const buf = normalizeInto(blockText, scratch);
   const n = buf.length;
   const lower = buf.lower;
   const text = buf.text;
-  const map = buf.map;
   const { rootAscii, edgeStart, edgeChar, fail, dictLink, outStart, aliasLength } = index;
   const firstOut = index.outAlias;
 
   // Pass 1: every (start, end, state) whose span is bounded by non-word characters.
   let count = 0;
   let s = 0;
-  let next = 0;
   for (let i = 0; i < n; i++) {
-    if (s === 0 && starts > 0) {
-      // No match in progress: go on from the next place where one may start.
-      const raw = map[i]!;
-      while (next < starts && startAt[next]! < raw) next++;
-      if (next === starts) break;
-      const from = gapBefore(blockText, startAt[next]!);
-      if (from > raw) {
-        i = firstUnitAt(map, from, i, n);
-        if (i === n) break;
-      }
-    }
     const c = lower[i]!;
     for (;;) {
       if (s === 0) {
@@ -296,6 +229,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   const fused = options.fusedNames !== false;
   let heading: boolean | undefined;
   let matches: RawMatch[] | null = null;
+  const map = buf.map;
   let lastEnd = 0;
   for (let j = 0; j < m; j++) {
     const k = order[j]!;

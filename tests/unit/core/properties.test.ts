@@ -174,7 +174,7 @@ describe('properties', () => {
     );
   });
 
-  it('the prefilter never changes a result, on plain text where it takes its shortcuts', () => {
+  it('the prefilter never changes a result, on plain text where it takes its shortcut', () => {
     // ASCII words and punctuation with the typographic characters a plain block may hold, and now
     // and then one that it may not (a soft hyphen, a diacritic), which sends the block to the automaton.
     const plainAliasChars = fc.constantFrom('a', 'b', 'c', 'A', 'B', '1', ' ', '-', "'", '.', '&');
@@ -184,7 +184,6 @@ describe('properties', () => {
     );
     const rare = fc.constantFrom('\u00AD', '\u200B', 'é', 'ﬁ', '\u2010', 'ſ', 'K');
     let shortcuts = 0;
-    let skips = 0;
     let matched = 0;
     fc.assert(
       fc.property(
@@ -203,8 +202,6 @@ describe('properties', () => {
           const full = scanBlock(idx, text, { prefilter: false });
           const fast = scanBlock(idx, text);
           if (idx.prefilter && !new RegExp(idx.prefilter, 'i').test(text)) shortcuts++;
-          // A plain block it lets through is read only from each place where a first word appears.
-          else if (idx.prefilter && !/[^\x00-\x7f\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026]/.test(text)) skips++;
           matched += full.length;
           expect(fast).toEqual(full);
         },
@@ -213,7 +210,6 @@ describe('properties', () => {
     );
     // Guard against a generator that makes the property vacuous: both paths are taken, often.
     expect(shortcuts).toBeGreaterThan(1000);
-    expect(skips).toBeGreaterThan(1000);
     expect(matched).toBeGreaterThan(1000);
   });
 
