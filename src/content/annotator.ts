@@ -49,6 +49,8 @@ interface BlockState {
 
 /** The painted mentions of a block that shows none (shared: most blocks). */
 const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
+/** The mentions a repaint adds, handed to the painter at once (reused: see repaint). */
+const addedScratch: MentionRef[] = [];
 
 /** The least reading per slice, in ms, however long painting the last one took. */
 const MIN_READ_MS = 2;
@@ -346,7 +348,10 @@ export class Annotator {
     const next = this.options.storyOnly ? wanted.filter((m) => this.story.has(this.index.entityPack[m.entity]!)) : wanted;
     const prev = state.shown;
     if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) return;
-    const kept: MentionRef[] = [];
+    // Kept for the page's life: sized once, not grown by push (which reserves room for 17).
+    const kept = new Array<MentionRef>(next.length);
+    const added = addedScratch;
+    added.length = 0;
     // A leaf block of the first read that follows every block placed so far comes after all their
     // elements in document order (it contains no block, and blocks are read in order): the painter
     // may append it without comparing positions (one DOM call per block, 5,000 on a 1 MB page).
@@ -356,13 +361,15 @@ export class Annotator {
       const m = next[j]!;
       const old = prev.length > 0 ? prev.find((p) => sameMatch(p.match, m)) : undefined;
       if (old) {
-        kept.push(old);
+        kept[j] = old;
         continue;
       }
       const ref = new MentionRef(block, m, entityType(this.index, m.entity), this.rememberRange);
-      this.painter.add(ref, append);
-      kept.push(ref);
+      added.push(ref);
+      kept[j] = ref;
     }
+    this.painter.add(added, append);
+    added.length = 0;
     // A block read later can be anywhere: from then on every block is placed by comparing.
     if (append) this.appendedSeq = state.seq;
     else if (state.seq < 0 && kept.length > 0) this.appendedSeq = Infinity;
@@ -370,7 +377,7 @@ export class Annotator {
       const old = prev[j]!;
       if (!kept.includes(old)) this.unpaint(old);
     }
-    state.shown = kept;
+    state.shown = kept.length > 0 ? kept : NONE_SHOWN;
   }
 
   /** The last block appended in order by the painter (see repaint). */

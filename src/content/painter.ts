@@ -65,8 +65,12 @@ export class Painter {
   private eager = EAGER_ANCHORS;
   /** The anchors of the document's own tree, in document order. */
   private readonly order: Element[] = [];
-  /** Position of each anchor in `order`; rebuilt when an anchor is inserted before the end. */
-  private positions: Map<Element, number> | null = new Map();
+  /**
+   * Positions in `order` of the anchors asked about (those near the viewport, mostly): found by
+   * binary search, forgotten when an anchor is inserted before the end or removed. Not a map of
+   * every anchor: that was a table of 50,000 entries on a 10 MB page, all kept alive.
+   */
+  private positions = new Map<Element, number>();
   /** Anchors in shadow trees: always observed. */
   private readonly floating = new Set<Element>();
   private readonly observed = new Set<Element>();
@@ -96,22 +100,24 @@ export class Painter {
   }
 
   /**
-   * Paints `item` whenever its anchor is near the viewport. `append`: the caller knows the anchor
-   * comes after every anchor added so far in document order (see Annotator.repaint).
+   * Paints `items` (all of one anchor) whenever their anchor is near the viewport. `append`: the
+   * caller knows the anchor comes after every anchor added so far in document order (see
+   * Annotator.repaint).
    */
-  add(item: Paintable, append = false): void {
-    if (this.signal.aborted) return;
-    let items = this.byAnchor.get(item.anchor);
-    if (!items) {
-      items = [];
-      this.byAnchor.set(item.anchor, items);
-      this.place(item.anchor, item.root, append);
+  add(items: readonly Paintable[], append = false): void {
+    if (this.signal.aborted || items.length === 0) return;
+    const { anchor, root } = items[0]!;
+    const list = this.byAnchor.get(anchor);
+    if (list) {
+      for (let i = 0; i < items.length; i++) if (!list.includes(items[i]!)) list.push(items[i]!);
+    } else {
+      // Kept for the page's life: an array of the exact size.
+      this.byAnchor.set(anchor, items.slice());
+      this.place(anchor, root, append);
     }
-    if (items.includes(item)) return;
-    items.push(item);
-    if (this.near.has(item.anchor)) {
+    if (this.near.has(anchor)) {
       this.styles.ensure();
-      this.highlightFor(item.type).add(item.range);
+      for (let i = 0; i < items.length; i++) this.highlightFor(items[i]!.type).add(items[i]!.range);
       this.onBatch?.();
     }
   }
@@ -134,7 +140,7 @@ export class Painter {
       const at = this.positionOf(anchor);
       if (at !== undefined) {
         this.order.splice(at, 1);
-        this.positions = null;
+        this.positions.clear();
       }
     }
     this.queueRefresh();
@@ -196,12 +202,11 @@ export class Painter {
     const last = order[order.length - 1];
     // Blocks arrive in document order while the page is first read: append.
     if (append || !last || last.compareDocumentPosition(anchor) & FOLLOWS) {
-      this.positions?.set(anchor, order.length);
       order.push(anchor);
       return;
     }
     order.splice(this.indexBefore(anchor), 0, anchor);
-    this.positions = null;
+    this.positions.clear();
   }
 
   /** The number of anchors that come before `node` in document order (or contain it). */
@@ -217,12 +222,15 @@ export class Painter {
     return lo;
   }
 
+  /** Where `anchor` is in `order`, or undefined (an anchor in a shadow tree, or unknown). */
   private positionOf(anchor: Element): number | undefined {
-    if (!this.positions) {
-      this.positions = new Map();
-      this.order.forEach((a, i) => this.positions!.set(a, i));
-    }
-    return this.positions.get(anchor);
+    let at = this.positions.get(anchor);
+    if (at !== undefined || this.floating.has(anchor)) return at;
+    // The search compares places in the document: one the page has taken out has none.
+    at = anchor.isConnected ? this.indexBefore(anchor) : this.order.indexOf(anchor);
+    if (this.order[at] !== anchor) return undefined;
+    this.positions.set(anchor, at);
+    return at;
   }
 
   private queueRefresh(): void {

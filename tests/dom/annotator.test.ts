@@ -207,6 +207,19 @@ describe('watchDom', () => {
     }
   });
 
+  it('forgets the place of a block the page took out, wherever it stood', async () => {
+    // Its element is out of the document then: its place in the painter's order cannot be found
+    // by comparing positions any more, yet it must leave that order (it would be watched forever).
+    const a = await annotate('<p id="a">Elon Musk spoke.</p><p id="b">Hamas said no.</p><p id="c">Donald Trump answered.</p><p id="d">Hezbollah replied.</p>');
+    watchDom(document, a, run.signal, (n) => n === own());
+    document.querySelector('#b')!.remove();
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Donald Trump', 'Elon Musk', 'Hezbollah']));
+    expect(a.painter.anchorsInOrder().map((el) => el.id)).toEqual(['a', 'c', 'd']);
+    document.querySelector('#c')!.remove();
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Elon Musk', 'Hezbollah']));
+    expect(a.painter.anchorsInOrder().map((el) => el.id)).toEqual(['a', 'd']);
+  });
+
   it('reads a change made while the page is first read once, never twice', async () => {
     // Long enough that the first read takes several slices: the change lands while it runs.
     document.body.innerHTML = '<p>Filler text with no names at all.</p>'.repeat(3000) + '<div id="late"><span>Elon Musk</span> and Hamas</div>';

@@ -154,7 +154,10 @@ export class PageResolver<K> {
 
   /** Decides one block's matches under the current context, filing what may still change. */
   private evaluate(entry: Entry<K>, changed: Set<K>): void {
+    // The shown list is `raw` itself while every match so far is shown as found (most blocks):
+    // a copy is made only where one is left out or changes alias. It is kept for the page's life.
     let out: RawMatch[] | null = null;
+    let same = 0;
     const raw = entry.raw;
     for (let j = 0; j < raw.length; j++) {
       const m = raw[j]!;
@@ -174,12 +177,17 @@ export class PageResolver<K> {
         const all = candidatesOf(m);
         for (let i = 0; i < all.length; i++) this.file(this.index.aliasEntity[all[i]!]!, entry);
       }
+      if (chosen === m.alias && out === null && same === j) {
+        same++;
+        continue;
+      }
+      out ??= raw.slice(0, same);
       if (chosen >= 0) {
         const e = this.index.aliasEntity[chosen]!;
-        (out ??= []).push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
+        out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
       }
     }
-    const shown = out ?? NOTHING;
+    const shown = out === null ? (same > 0 ? raw : NOTHING) : out.length > 0 ? out : NOTHING;
     if (!sameList(entry.shown, shown)) changed.add(entry.key);
     entry.shown = shown;
   }

@@ -128,6 +128,9 @@ function coveredOutside(a: number, b: number): boolean {
 
 const DEFAULTS: ScanOptions = Object.freeze({});
 
+/** A block's matches as they are found (see the end of scanBlock). */
+const found: RawMatch[] = [];
+
 /** What most blocks of a page hold: one shared, frozen empty result, so they allocate nothing. */
 const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
 
@@ -228,7 +231,8 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
 
   const fused = options.fusedNames !== false;
   let heading: boolean | undefined;
-  let matches: RawMatch[] | null = null;
+  const matches = found;
+  matches.length = 0;
   const map = buf.map;
   let lastEnd = 0;
   for (let j = 0; j < m; j++) {
@@ -261,7 +265,12 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       entity: index.aliasEntity[alias]!,
       strong: (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0,
     };
-    (matches ??= []).push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
+    matches.push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
   }
-  return matches ?? NO_MATCHES;
+  if (matches.length === 0) return NO_MATCHES;
+  // A block's matches are kept for the page's life: an array of their exact size, not one grown
+  // by push (which reserves room for 17 at first).
+  const result = matches.slice();
+  matches.length = 0;
+  return result;
 }
