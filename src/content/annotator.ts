@@ -368,7 +368,8 @@ export class Annotator {
       added.push(ref);
       kept[j] = ref;
     }
-    this.painter.add(added, append);
+    // All new (a block's first paint, nearly always): the painter keeps `kept` itself.
+    this.painter.add(added.length === kept.length ? kept : added.slice(), append);
     added.length = 0;
     // A block read later can be anywhere: from then on every block is placed by comparing.
     if (append) this.appendedSeq = state.seq;

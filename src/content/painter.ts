@@ -55,8 +55,11 @@ const CONTAINED = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 export class Painter {
   private readonly highlights = new Map<EntityType, Highlight>();
-  /** The items of each anchor: an array (a block names a handful at most), a Set would be 4x the memory. */
-  private readonly byAnchor = new Map<Element, Paintable[]>();
+  /**
+   * The items of each anchor: an array (a block names a handful at most), a Set would be 4x the
+   * memory. Never changed in place (see add): often the very array the annotator keeps.
+   */
+  private readonly byAnchor = new Map<Element, readonly Paintable[]>();
   private readonly near = new Set<Element>();
   /** Anchors observed whose first intersection report has not arrived yet. */
   private readonly unreported = new Set<Element>();
@@ -100,24 +103,28 @@ export class Painter {
   }
 
   /**
-   * Paints `items` (all of one anchor) whenever their anchor is near the viewport. `append`: the
-   * caller knows the anchor comes after every anchor added so far in document order (see
-   * Annotator.repaint).
+   * Paints `items` (all of one anchor) whenever their anchor is near the viewport. The painter
+   * keeps the array as it is and never changes it (a change makes a new one): the caller may hand
+   * over the very array it keeps for the block, so a block's mentions are listed once, not twice.
+   * `append`: the caller knows the anchor comes after every anchor added so far in document order
+   * (see Annotator.repaint).
    */
   add(items: readonly Paintable[], append = false): void {
     if (this.signal.aborted || items.length === 0) return;
     const { anchor, root } = items[0]!;
     const list = this.byAnchor.get(anchor);
+    let fresh = items;
     if (list) {
-      for (let i = 0; i < items.length; i++) if (!list.includes(items[i]!)) list.push(items[i]!);
+      fresh = items.filter((item) => !list.includes(item));
+      if (fresh.length === 0) return;
+      this.byAnchor.set(anchor, list.concat(fresh));
     } else {
-      // Kept for the page's life: an array of the exact size.
-      this.byAnchor.set(anchor, items.slice());
+      this.byAnchor.set(anchor, items);
       this.place(anchor, root, append);
     }
     if (this.near.has(anchor)) {
       this.styles.ensure();
-      for (let i = 0; i < items.length; i++) this.highlightFor(items[i]!.type).add(items[i]!.range);
+      for (let i = 0; i < fresh.length; i++) this.highlightFor(fresh[i]!.type).add(fresh[i]!.range);
       this.onBatch?.();
     }
   }
@@ -129,9 +136,11 @@ export class Painter {
     const items = this.byAnchor.get(item.anchor);
     const index = items ? items.indexOf(item) : -1;
     if (!items || index < 0) return;
-    items.splice(index, 1);
-    if (items.length > 0) return;
     const anchor = item.anchor;
+    if (items.length > 1) {
+      this.byAnchor.set(anchor, items.filter((_, i) => i !== index));
+      return;
+    }
     this.byAnchor.delete(anchor);
     this.near.delete(anchor);
     this.unreported.delete(anchor);
