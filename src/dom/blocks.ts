@@ -38,8 +38,31 @@ export interface Block {
  */
 class LeafBlock implements Block {
   private found: { nodes: Text[]; starts: number[] } | null = null;
+  /** The text as read, until the block has been handed over (see text). */
+  private read: string | null;
+  /** The length of the text as read. */
+  readonly textLength: number;
 
-  constructor(readonly leaf: Element, readonly text: string, readonly root: Document | ShadowRoot) {}
+  constructor(readonly leaf: Element, text: string, readonly root: Document | ShadowRoot) {
+    this.read = text;
+    this.textLength = text.length;
+  }
+
+  /**
+   * The text as read while the block is handed over (and scanned); afterwards the element's own.
+   * Not kept: the blocks that name someone are kept for the page's life, and their strings were
+   * the largest part of what Backstory held (3 of 18 MB on a 10 MB page). A change to the text
+   * is read again anyway (the page is watched), and the few who ask later (a card quoting the
+   * mention) want the text as it is.
+   */
+  get text(): string {
+    return this.read ?? this.leaf.textContent ?? '';
+  }
+
+  /** Drops the text as read (see text). */
+  release(): void {
+    this.read = null;
+  }
 
   get anchor(): Element {
     return this.leaf;
@@ -260,6 +283,7 @@ export class BlockWalker {
   private handOver(block: Block): void {
     this.handedOver += block.text.length;
     this.emit(block);
+    if (block instanceof LeafBlock) block.release();
   }
 }
 
@@ -321,7 +345,9 @@ export function liveRangeOf(block: Block, start: number, end: number): Range {
 
 /** Whether every node of the block is still in the document, unchanged in length. */
 export function isIntact(block: Block): boolean {
-  if (block instanceof LeafBlock && !block.resolved) return block.leaf.isConnected && block.leaf.textContent === block.text;
+  // A leaf's text is not kept (see LeafBlock.text): its length is. A change that keeps the length
+  // is caught where it happens: the page is watched, and a changed block is read again.
+  if (block instanceof LeafBlock && !block.resolved) return block.leaf.isConnected && (block.leaf.textContent ?? '').length === block.textLength;
   for (let i = 0; i < block.nodes.length; i++) {
     const n = block.nodes[i]!;
     if (!n.isConnected || n.data.length !== block.starts[i + 1]! - block.starts[i]!) return false;

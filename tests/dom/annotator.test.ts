@@ -207,6 +207,17 @@ describe('watchDom', () => {
     }
   });
 
+  it('reads a paragraph again when its text changes but keeps its length (only lengths are kept)', async () => {
+    const a = await annotate('<p id="x">Elon Musk spoke.</p><p id="y">Donald Trump spoke.</p><p>Elsewhere, nothing.</p>');
+    watchDom(document, a, run.signal, (n) => n === own());
+    const x = document.querySelector('#x')!.firstChild as Text;
+    // Both keep their length: "Elon Musk spoke." and "Donald Trump spoke.".
+    x.data = 'Hamas replied...';
+    document.querySelector('#y')!.textContent = 'Hezbollah spoke too';
+    expect([x.data.length, document.querySelector('#y')!.textContent!.length]).toEqual([16, 19]);
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
+  });
+
   it('forgets the place of a block the page took out, wherever it stood', async () => {
     // Its element is out of the document then: its place in the painter's order cannot be found
     // by comparing positions any more, yet it must leave that order (it would be watched forever).
