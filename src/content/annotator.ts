@@ -21,6 +21,7 @@ import {
   type EntityType,
   type MentionMode,
   type RawMatch,
+  type ResolverEntry,
 } from '../core';
 import { BlockWalker, isIntact, liveRangeOf, type Block, type Claimed } from '../dom/blocks';
 import type { PageStyles } from './highlight-style';
@@ -39,7 +40,8 @@ export interface AnnotatorOptions {
   storyOnly?: boolean;
 }
 
-interface BlockState {
+/** A block that names someone, as the annotator keeps it (and as its resolver does: see ResolverEntry). */
+interface BlockState extends ResolverEntry {
   readonly block: Block;
   readonly raw: readonly RawMatch[];
   shown: readonly MentionRef[];
@@ -47,6 +49,8 @@ interface BlockState {
   readonly seq: number;
 }
 
+/** What a block's resolver has decided before it is added (shared). */
+const NONE_DECIDED: readonly RawMatch[] = Object.freeze([]);
 /** The painted mentions of a block that shows none (shared: most blocks). */
 const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
 /** The mentions a repaint adds, handed to the painter at once (reused: see repaint). */
@@ -126,7 +130,7 @@ export class Annotator {
     this.options = options;
     this.storyKey = '\u0000';
     this.resolver = new PageResolver(this.index, options);
-    for (const state of this.states) this.resolver.add(state, state.raw);
+    for (const state of this.states) this.resolver.add(state);
     this.paint(this.states, true);
   }
 
@@ -209,7 +213,7 @@ export class Annotator {
     }
     for (const s of added) {
       this.insertInOrder(s);
-      this.resolver.add(s, s.raw, changed);
+      this.resolver.add(s, changed);
     }
     benchSpent('slice', since);
     this.paint(changed, true);
@@ -237,7 +241,7 @@ export class Annotator {
       const state = this.scan(b, seq++);
       if (!state) return;
       this.states.push(state);
-      this.resolver.add(state, state.raw, changed);
+      this.resolver.add(state, changed);
     }, null);
     let lastFrame = performance.now();
     // Painting what a slice found runs in the slice's task too: the reading leaves it room, as much
@@ -289,7 +293,7 @@ export class Annotator {
       if (raw.length > 0) this.styles.ensureShadowRoot(root);
     }
     if (raw.length === 0) return null;
-    const state: BlockState = { block, raw, shown: NONE_SHOWN, seq };
+    const state: BlockState = { block, raw, shown: NONE_SHOWN, seq, decided: NONE_DECIDED, holder: null };
     this.remember(state);
     return state;
   }

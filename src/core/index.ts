@@ -60,7 +60,7 @@ export {
 export { scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { preparePrefilter } from './match/prefilter';
 export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
-export { PageResolver, type PageFilters } from './match/page-resolver';
+export { PageResolver, resolverEntry, type PageFilters, type ResolverEntry } from './match/page-resolver';
 export { findMentions, type FindOptions, type Mention } from './match/find-mentions';
 export {
   cardModel,

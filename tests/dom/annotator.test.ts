@@ -214,7 +214,7 @@ describe('watchDom', () => {
     // Both keep their length: "Elon Musk spoke." and "Donald Trump spoke.".
     x.data = 'Hamas replied...';
     document.querySelector('#y')!.textContent = 'Hezbollah spoke too';
-    expect([x.data.length, document.querySelector('#y')!.textContent!.length]).toEqual([16, 19]);
+    expect([x.data.length, document.querySelector('#y')!.textContent.length]).toEqual([16, 19]);
     await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
   });
 

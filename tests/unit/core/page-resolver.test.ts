@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePack, resolvePage, scanBlock, validatePack, type EntityType, type RawMatch } from '../../../src/core/index';
-import { PageResolver } from '../../../src/core/match/page-resolver';
+import { PageResolver, resolverEntry, type ResolverEntry } from '../../../src/core/match/page-resolver';
 
 const fixture = (() => {
   const r = validatePack(readFileSync('tests/fixtures/packs/musk-iran.json', 'utf8'));
@@ -41,14 +41,15 @@ describe('PageResolver', () => {
           const raw = texts.map((t) => scanBlock(index, t));
           const filters = { ...(types ? { enabledTypes: new Set(types) } : {}), ...(hidden ? { hiddenEntities: new Set(hidden) } : {}) };
           const expected = byResolvePage(raw, filters);
-          const resolver = new PageResolver<number>(index, filters);
+          const resolver = new PageResolver(index, filters);
+          const blocks = raw.map(resolverEntry);
           const arrival = raw.map((_, i) => i).sort((a, b) => order(a) - order(b) || a - b);
-          const reported = new Set<number>();
-          for (const i of arrival) for (const k of resolver.add(i, raw[i]!)) reported.add(k);
-          raw.forEach((_, i) => expect(resolver.shown(i)).toEqual(expected[i]));
+          const reported = new Set<ResolverEntry>();
+          for (const i of arrival) for (const k of resolver.add(blocks[i]!)) reported.add(k);
+          blocks.forEach((b, i) => expect(resolver.shown(b)).toEqual(expected[i]));
           // Every block that shows something was reported as changed at some point.
-          raw.forEach((_, i) => {
-            if (expected[i]!.length > 0) expect(reported.has(i)).toBe(true);
+          blocks.forEach((b, i) => {
+            if (expected[i]!.length > 0) expect(reported.has(b)).toBe(true);
           });
         },
       ),
@@ -60,19 +61,21 @@ describe('PageResolver', () => {
     fc.assert(
       fc.property(fc.array(blockArb, { minLength: 2, maxLength: 10 }), fc.array(fc.nat(9), { maxLength: 4 }), (texts, removals) => {
         const raw = texts.map((t) => scanBlock(index, t));
-        const resolver = new PageResolver<number>(index);
-        raw.forEach((r, i) => resolver.add(i, r));
+        const resolver = new PageResolver(index);
+        const blocks = raw.map(resolverEntry);
+        blocks.forEach((b) => resolver.add(b));
         const alive = new Set(raw.map((_, i) => i));
         for (const victim of removals) {
           if (!alive.has(victim)) continue;
-          const before = new Map([...alive].map((i) => [i, JSON.stringify(resolver.shown(i))]));
+          const before = new Map([...alive].map((i) => [i, JSON.stringify(resolver.shown(blocks[i]!))]));
           alive.delete(victim);
-          const changed = resolver.remove([victim]);
+          const changed = resolver.remove([blocks[victim]!]);
+          expect(resolver.shown(blocks[victim]!)).toEqual([]);
           const keys = [...alive];
           const expected = byResolvePage(keys.map((i) => raw[i]!), {});
           keys.forEach((i, k) => {
-            expect(resolver.shown(i)).toEqual(expected[k]);
-            expect(changed.has(i)).toBe(before.get(i) !== JSON.stringify(expected[k]));
+            expect(resolver.shown(blocks[i]!)).toEqual(expected[k]);
+            expect(changed.has(blocks[i]!)).toBe(before.get(i) !== JSON.stringify(expected[k]));
           });
         }
       }),
@@ -81,11 +84,24 @@ describe('PageResolver', () => {
   });
 
   it('unlocks earlier needsContext mentions when a strong one arrives later', () => {
-    const resolver = new PageResolver<string>(index);
-    expect(resolver.add('a', scanBlock(index, 'Musk spoke.')).size).toBe(0);
-    expect(resolver.shown('a')).toEqual([]);
-    const changed = resolver.add('b', scanBlock(index, 'Elon Musk later said more.'));
-    expect([...changed].sort()).toEqual(['a', 'b']);
-    expect(resolver.shown('a').map((m) => m.start)).toEqual([0]);
+    const resolver = new PageResolver(index);
+    const a = resolverEntry(scanBlock(index, 'Musk spoke.'));
+    const b = resolverEntry(scanBlock(index, 'Elon Musk later said more.'));
+    expect(resolver.add(a).size).toBe(0);
+    expect(resolver.shown(a)).toEqual([]);
+    const changed = resolver.add(b);
+    expect([...changed]).toEqual(expect.arrayContaining([a, b]));
+    expect(changed.size).toBe(2);
+    expect(resolver.shown(a).map((m) => m.start)).toEqual([0]);
+  });
+
+  it('decides afresh for blocks moved to a new resolver (new filters), and the old one lets go', () => {
+    const old = new PageResolver(index);
+    const blocks = ['Elon Musk spoke.', 'Hamas and Hezbollah.'].map((t) => resolverEntry(scanBlock(index, t)));
+    blocks.forEach((b) => old.add(b));
+    const fresh = new PageResolver(index, { enabledTypes: new Set<EntityType>(['organization']) });
+    blocks.forEach((b) => fresh.add(b));
+    expect(blocks.map((b) => fresh.shown(b).length)).toEqual([0, 2]);
+    expect(blocks.map((b) => old.shown(b).length)).toEqual([0, 0]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePacks, entityInfo, findMentions, resolvePage, scanBlock, type CompiledIndex, type ResolveOptions } from '../../../src/core/index';
-import { PageResolver } from '../../../src/core/match/page-resolver';
+import { PageResolver, resolverEntry } from '../../../src/core/match/page-resolver';
 import { index, pack } from './pack-builder';
 
 /** The accepted "text -> entity id" pairs of a page given as blocks. */
@@ -166,8 +166,9 @@ describe('resolvePage and PageResolver with several packs', () => {
   it('shows a broad entity only where two other entities of its own pack are named', () => {
     // Three non-broad names on the page, but only one from Iran's pack: Iran stays plain.
     expect(accepted(two, page)).toEqual(['Elon Musk>elon-musk', 'Port of Kestrel>port', 'Kestrel Dockworkers Union>union']);
-    const resolver = new PageResolver<number>(two);
-    page.forEach((text, i) => resolver.add(i, scanBlock(two, text)));
-    expect(resolver.shown(1)).toEqual([]);
+    const resolver = new PageResolver(two);
+    const blocks = page.map((text) => resolverEntry(scanBlock(two, text)));
+    blocks.forEach((b) => resolver.add(b));
+    expect(resolver.shown(blocks[1]!)).toEqual([]);
   });
 });
