@@ -74,6 +74,8 @@ export class Painter {
    * every anchor: that was a table of 50,000 entries on a 10 MB page, all kept alive.
    */
   private positions = new Map<Element, number>();
+  /** Whether `positions` lists every anchor in `order` (see positionOf). */
+  private positionsComplete = false;
   /** Anchors in shadow trees: always observed. */
   private readonly floating = new Set<Element>();
   private readonly observed = new Set<Element>();
@@ -149,7 +151,7 @@ export class Painter {
       const at = this.positionOf(anchor);
       if (at !== undefined) {
         this.order.splice(at, 1);
-        this.positions.clear();
+        this.orderChanged();
       }
     }
     this.queueRefresh();
@@ -211,11 +213,12 @@ export class Painter {
     const last = order[order.length - 1];
     // Blocks arrive in document order while the page is first read: append.
     if (append || !last || last.compareDocumentPosition(anchor) & FOLLOWS) {
+      if (this.positionsComplete) this.positions.set(anchor, order.length);
       order.push(anchor);
       return;
     }
     order.splice(this.indexBefore(anchor), 0, anchor);
-    this.positions.clear();
+    this.orderChanged();
   }
 
   /** The number of anchors that come before `node` in document order (or contain it). */
@@ -234,12 +237,25 @@ export class Painter {
   /** Where `anchor` is in `order`, or undefined (an anchor in a shadow tree, or unknown). */
   private positionOf(anchor: Element): number | undefined {
     let at = this.positions.get(anchor);
-    if (at !== undefined || this.floating.has(anchor)) return at;
-    // The search compares places in the document: one the page has taken out has none.
-    at = anchor.isConnected ? this.indexBefore(anchor) : this.order.indexOf(anchor);
-    if (this.order[at] !== anchor) return undefined;
-    this.positions.set(anchor, at);
-    return at;
+    if (at !== undefined || this.positionsComplete || this.floating.has(anchor)) return at;
+    at = anchor.isConnected ? this.indexBefore(anchor) : -1;
+    if (this.order[at] === anchor) {
+      this.positions.set(anchor, at);
+      return at;
+    }
+    // The search compares places in the document, which an anchor the page has taken out no longer
+    // has; until its block is dropped it can mislead the search for others too (found by the e2e
+    // test of a live ticker: blocks near the viewport went unwatched). Then every position is
+    // listed, once, until the order changes again.
+    this.order.forEach((a, i) => this.positions.set(a, i));
+    this.positionsComplete = true;
+    return this.positions.get(anchor);
+  }
+
+  /** Forgets the positions found: the order changed other than at its end. */
+  private orderChanged(): void {
+    this.positions.clear();
+    this.positionsComplete = false;
   }
 
   private queueRefresh(): void {
