@@ -44,7 +44,14 @@ export interface AnnotatorOptions {
 interface BlockState extends ResolverEntry {
   readonly block: Block;
   readonly raw: readonly RawMatch[];
-  shown: readonly MentionRef[];
+  /** The matches painted (what the resolver shows, less what mode and story leave out). */
+  painted: readonly RawMatch[];
+  /**
+   * Their mentions, one per painted match, made on first need (the painter's, near the viewport,
+   * or a hit test's, a card's, the popup's): null until then. Most blocks of a long page are never
+   * near the viewport, and never need them.
+   */
+  refs: readonly MentionRef[] | null;
   /** Its place in the first read's document order; -1 for a block read later (a change). */
   readonly seq: number;
 }
@@ -53,8 +60,6 @@ interface BlockState extends ResolverEntry {
 const NONE_DECIDED: readonly RawMatch[] = Object.freeze([]);
 /** The painted mentions of a block that shows none (shared: most blocks). */
 const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
-/** The mentions a repaint adds, handed to the painter at once (reused: see repaint). */
-const addedScratch: MentionRef[] = [];
 
 /** The least reading per slice, in ms, however long painting the last one took. */
 const MIN_READ_MS = 2;
@@ -63,6 +68,13 @@ const MIN_READ_MS = 2;
 const FRAME_EVERY_MS = 50;
 
 const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
+
+/** Whether two lists of matches are the same, one for one. */
+function sameMatches(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameMatch(a[i]!, b[i]!)) return false;
+  return true;
+}
 
 export class Annotator {
   private states: BlockState[] = [];
@@ -80,7 +92,7 @@ export class Annotator {
    */
   private claimedMap: Claimed | null = null;
   private readonly byRange = new Map<AbstractRange, MentionRef>();
-  readonly painter: Painter;
+  readonly painter: Painter<BlockState>;
 
   constructor(
     readonly index: CompiledIndex,
@@ -89,7 +101,12 @@ export class Annotator {
     private options: AnnotatorOptions,
     private readonly styles: PageStyles,
   ) {
-    this.painter = new Painter(doc, styles, signal);
+    this.painter = new Painter<BlockState>(doc, styles, signal, {
+      anchorOf: (state) => state.block.anchor,
+      rootOf: (state) => state.block.root,
+      itemsOf: (state) => this.refsOf(state),
+      sizeOf: (state) => state.painted.length,
+    });
     this.resolver = new PageResolver(index, options);
   }
 
@@ -109,7 +126,28 @@ export class Annotator {
 
   /** Every mention shown, in document order. */
   mentions(): MentionRef[] {
-    return this.states.flatMap((s) => s.shown);
+    return this.states.flatMap((s) => this.refsOf(s));
+  }
+
+  /** The entity of every mention shown, in document order (without making the mentions). */
+  shownEntities(): number[] {
+    const out: number[] = [];
+    for (const state of this.states) for (const m of state.painted) out.push(m.entity);
+    return out;
+  }
+
+  /** A block's mentions (see BlockState.refs), made now if they were not yet. */
+  private refsOf(state: BlockState): readonly MentionRef[] {
+    if (state.refs) return state.refs;
+    const { painted, block } = state;
+    if (painted.length === 0) return NONE_SHOWN;
+    const refs = new Array<MentionRef>(painted.length);
+    for (let j = 0; j < painted.length; j++) {
+      const m = painted[j]!;
+      refs[j] = new MentionRef(block, m, entityType(this.index, m.entity), this.rememberRange);
+    }
+    state.refs = refs;
+    return refs;
   }
 
   /** The entity behind a mention. */
@@ -155,7 +193,7 @@ export class Annotator {
     const { block } = state;
     const at = block.starts[block.nodes.indexOf(caret.node)]! + caret.offset;
     // The caret sits between characters: the mention may end at it or start at it.
-    return state.shown.find((ref) => at >= ref.match.start && at <= ref.match.end && pointOnRange(this.liveRange(ref), x, y)) ?? null;
+    return this.refsOf(state).find((ref) => at >= ref.match.start && at <= ref.match.end && pointOnRange(this.liveRange(ref), x, y)) ?? null;
   }
 
   /** Called with each open shadow root that holds text, so its changes can be watched too. */
@@ -293,7 +331,7 @@ export class Annotator {
       if (raw.length > 0) this.styles.ensureShadowRoot(root);
     }
     if (raw.length === 0) return null;
-    const state: BlockState = { block, raw, shown: NONE_SHOWN, seq, decided: NONE_DECIDED, holder: null };
+    const state: BlockState = { block, raw, painted: NONE_DECIDED, refs: null, seq, decided: NONE_DECIDED, holder: null };
     this.remember(state);
     return state;
   }
@@ -350,39 +388,43 @@ export class Annotator {
   /** Makes one block's painted mentions match `next` (minus packs the page is not about, with storyOnly). */
   private repaint(state: BlockState, wanted: readonly RawMatch[]): void {
     const next = this.options.storyOnly ? wanted.filter((m) => this.story.has(this.index.entityPack[m.entity]!)) : wanted;
-    const prev = state.shown;
-    if (next.length === prev.length && next.every((m, k) => sameMatch(m, prev[k]!.match))) return;
-    // Kept for the page's life: sized once, not grown by push (which reserves room for 17).
-    const kept = new Array<MentionRef>(next.length);
-    const added = addedScratch;
-    added.length = 0;
-    // A leaf block of the first read that follows every block placed so far comes after all their
-    // elements in document order (it contains no block, and blocks are read in order): the painter
-    // may append it without comparing positions (one DOM call per block, 5,000 on a 1 MB page).
-    const { block } = state;
-    const append = state.seq > this.appendedSeq && block.leaf !== undefined && block.root === this.doc;
+    const prev = state.painted;
+    if (sameMatches(next, prev)) return;
+    if (next.length === 0) {
+      this.drop(state);
+      return;
+    }
+    if (prev.length === 0) {
+      // A leaf block of the first read that follows every block placed so far comes after all
+      // their elements in document order (it contains no block, and blocks are read in order): the
+      // painter may append it without comparing positions (one DOM call per block, 5,000 on a 1 MB page).
+      const { block } = state;
+      const append = state.seq > this.appendedSeq && block.leaf !== undefined && block.root === this.doc;
+      state.painted = next;
+      state.refs = null;
+      this.painter.add(state, append);
+      // A block read later can be anywhere: from then on every block is placed by comparing.
+      if (append) this.appendedSeq = state.seq;
+      else if (state.seq < 0) this.appendedSeq = Infinity;
+      return;
+    }
+    const old = state.refs;
+    state.painted = next;
+    // Never made, so never painted: they will be made from the new list when needed.
+    if (old === null) return;
+    // Made: the mentions that stay keep their objects (a card may hold one), the rest change.
+    const refs = new Array<MentionRef>(next.length);
+    const added: MentionRef[] = [];
     for (let j = 0; j < next.length; j++) {
       const m = next[j]!;
-      const old = prev.length > 0 ? prev.find((p) => sameMatch(p.match, m)) : undefined;
-      if (old) {
-        kept[j] = old;
-        continue;
-      }
-      const ref = new MentionRef(block, m, entityType(this.index, m.entity), this.rememberRange);
-      added.push(ref);
-      kept[j] = ref;
+      const kept = old.find((p) => sameMatch(p.match, m));
+      refs[j] = kept ?? new MentionRef(state.block, m, entityType(this.index, m.entity), this.rememberRange);
+      if (!kept) added.push(refs[j]!);
     }
-    // All new (a block's first paint, nearly always): the painter keeps `kept` itself.
-    this.painter.add(added.length === kept.length ? kept : added.slice(), append);
-    added.length = 0;
-    // A block read later can be anywhere: from then on every block is placed by comparing.
-    if (append) this.appendedSeq = state.seq;
-    else if (state.seq < 0 && kept.length > 0) this.appendedSeq = Infinity;
-    for (let j = 0; j < prev.length; j++) {
-      const old = prev[j]!;
-      if (!kept.includes(old)) this.unpaint(old);
-    }
-    state.shown = kept.length > 0 ? kept : NONE_SHOWN;
+    const removed = old.filter((ref) => !refs.includes(ref));
+    for (const ref of removed) this.forgetRange(ref);
+    state.refs = refs;
+    this.painter.update(state, removed, added);
   }
 
   /** The last block appended in order by the painter (see repaint). */
@@ -393,15 +435,17 @@ export class Annotator {
     this.byRange.set(range, ref);
   };
 
-  private unpaint(ref: MentionRef): void {
+  private forgetRange(ref: MentionRef): void {
     const range = ref.madeRange;
     if (range) this.byRange.delete(range);
-    this.painter.remove(ref);
   }
 
+  /** Stops painting a block's mentions and forgets them. */
   private drop(state: BlockState): void {
-    for (const ref of state.shown) this.unpaint(ref);
-    state.shown = NONE_SHOWN;
+    if (state.painted.length > 0) this.painter.remove(state);
+    if (state.refs) for (const ref of state.refs) this.forgetRange(ref);
+    state.refs = null;
+    state.painted = NONE_DECIDED;
     const { block } = state;
     if (block.leaf) {
       this.lookup?.leafStates.delete(block.leaf);

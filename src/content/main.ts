@@ -19,7 +19,7 @@ import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
 import { cardShadowMode, onTestCommand } from './test-hooks';
-import { ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
+import { entityInfo, ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
 import { extensionAlive, inPrivateWindow } from '../platform/browser';
@@ -146,7 +146,7 @@ function start(): void {
       own.onShownChange = () => {
         clearTimeout(badgeTimer);
         badgeTimer = window.setTimeout(() => {
-          if (!signal.aborted) setBadgeCount(new Set(own.mentions().map((m) => m.match.entity)).size);
+          if (!signal.aborted) setBadgeCount(new Set(own.shownEntities()).size);
         }, 250);
       };
       signal.addEventListener('abort', () => {
@@ -207,7 +207,7 @@ function start(): void {
   onPopupRequest({
     pageInfo: (): PageInfo => {
       const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
-      const shown = state === 'on' && annotator ? annotator.mentions().map((m) => annotator!.entity(m)) : [];
+      const shown = state === 'on' && annotator ? annotator.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
       return { site, state, entities: pageEntities(shown) };
     },
     showEntity: (key) => void cardsOfRun?.showEntity(key),

@@ -3,9 +3,9 @@ import type { EntityType, RawMatch } from '../core';
 import { staticRangeOf, type Block } from '../dom/blocks';
 
 /**
- * One highlighted mention on the page. Its range is made on first use (when it is painted, or
- * asked for): most mentions of a long page are never near the viewport, and a StaticRange per
- * mention would cost time and memory for nothing.
+ * One highlighted mention on the page, made when first needed (Annotator.refsOf). Its range is
+ * made on first use (when it is painted, or asked for): most mentions of a long page are never near
+ * the viewport, and a StaticRange per mention would cost time and memory for nothing.
  */
 export class MentionRef {
   private made: StaticRange | null = null;
@@ -16,16 +16,6 @@ export class MentionRef {
     readonly type: EntityType,
     private readonly onRange: (ref: MentionRef, range: StaticRange) => void,
   ) {}
-
-  /** The block's element, whose nearness to the viewport decides whether the range is painted. */
-  get anchor(): Element {
-    return this.block.anchor;
-  }
-
-  /** The document or shadow root the mention lives in. */
-  get root(): Document | ShadowRoot {
-    return this.block.root;
-  }
 
   /** The painted range (static: the mention is dropped and made again when its text changes). */
   get range(): StaticRange {

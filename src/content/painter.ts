@@ -23,16 +23,26 @@ import type { EntityType } from '../core';
 import { benchNow, benchSpent } from './bench-marks';
 import { highlightName, type PageStyles } from './highlight-style';
 
-/**
- * One painted mention: its type, its range (read only when it is painted, so it may be made
- * lazily), and the element whose nearness to the viewport decides painting.
- */
+/** One painted mention: its type and its range (read only when it is painted, so made lazily). */
 export interface Paintable {
   readonly type: EntityType;
   readonly range: AbstractRange;
-  readonly anchor: Element;
+}
+
+/**
+ * How the painter sees the caller's groups of mentions (a block's). It holds the groups, not their
+ * mentions, and asks for a group's mentions only when its anchor comes near the viewport: most
+ * mentions of a long page are never near it, and are never made (Annotator.refsOf).
+ */
+export interface GroupAccess<G> {
+  /** The element whose nearness to the viewport decides painting. */
+  anchorOf(group: G): Element;
   /** The document or shadow root the anchor lives in (known to the caller: no DOM call to find it). */
-  readonly root: Document | ShadowRoot;
+  rootOf(group: G): Document | ShadowRoot;
+  /** The group's mentions, made on first ask; the same objects for as long as they are painted. */
+  itemsOf(group: G): readonly Paintable[];
+  /** How many mentions the group has, without making them. */
+  sizeOf(group: G): number;
 }
 
 /** New anchors placed at once (see placeNow): about a screenful's worth of blocks. */
@@ -53,13 +63,10 @@ const PROBES: readonly (readonly [number, number])[] = [0.125, 0.5, 0.875].flatM
 const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 const CONTAINED = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
-export class Painter {
+export class Painter<G = unknown> {
   private readonly highlights = new Map<EntityType, Highlight>();
-  /**
-   * The items of each anchor: an array (a block names a handful at most), a Set would be 4x the
-   * memory. Never changed in place (see add): often the very array the annotator keeps.
-   */
-  private readonly byAnchor = new Map<Element, readonly Paintable[]>();
+  /** The groups of each anchor: one, nearly always (then no array). Never changed in place. */
+  private readonly byAnchor = new Map<Element, G | readonly G[]>();
   private readonly near = new Set<Element>();
   /** Anchors observed whose first intersection report has not arrived yet. */
   private readonly unreported = new Set<Element>();
@@ -88,7 +95,12 @@ export class Painter {
   /** Called after each batch is handed to the browser (the benchmark listens). */
   onBatch: (() => void) | null = null;
 
-  constructor(private readonly doc: Document, private readonly styles: PageStyles, private readonly signal: AbortSignal) {
+  constructor(
+    private readonly doc: Document,
+    private readonly styles: PageStyles,
+    private readonly signal: AbortSignal,
+    private readonly access: GroupAccess<G>,
+  ) {
     signal.addEventListener('abort', () => this.clear(), { once: true });
     const view = doc.defaultView;
     if (view) {
@@ -105,42 +117,51 @@ export class Painter {
   }
 
   /**
-   * Paints `items` (all of one anchor) whenever their anchor is near the viewport. The painter
-   * keeps the array as it is and never changes it (a change makes a new one): the caller may hand
-   * over the very array it keeps for the block, so a block's mentions are listed once, not twice.
-   * `append`: the caller knows the anchor comes after every anchor added so far in document order
-   * (see Annotator.repaint).
+   * Paints `group`'s mentions whenever its anchor is near the viewport. `append`: the caller knows
+   * the anchor comes after every anchor added so far in document order (see Annotator.repaint).
    */
-  add(items: readonly Paintable[], append = false): void {
-    if (this.signal.aborted || items.length === 0) return;
-    const { anchor, root } = items[0]!;
-    const list = this.byAnchor.get(anchor);
-    let fresh = items;
-    if (list) {
-      fresh = items.filter((item) => !list.includes(item));
-      if (fresh.length === 0) return;
-      this.byAnchor.set(anchor, list.concat(fresh));
+  add(group: G, append = false): void {
+    if (this.signal.aborted) return;
+    const anchor = this.access.anchorOf(group);
+    const held = this.byAnchor.get(anchor);
+    if (held === undefined) {
+      this.byAnchor.set(anchor, group);
+      this.place(anchor, this.access.rootOf(group), append);
     } else {
-      this.byAnchor.set(anchor, items);
-      this.place(anchor, root, append);
+      const groups = this.groupsAt(held);
+      if (groups.includes(group)) return;
+      this.byAnchor.set(anchor, [...groups, group]);
     }
     if (this.near.has(anchor)) {
-      this.styles.ensure();
-      for (let i = 0; i < fresh.length; i++) this.highlightFor(fresh[i]!.type).add(fresh[i]!.range);
+      this.paintItems(this.access.itemsOf(group));
       this.onBatch?.();
     }
   }
 
-  /** Stops painting `item`. */
-  remove(item: Paintable): void {
-    // Only a painted item has a range to delete (asking a far one for it would make one).
-    if (this.near.has(item.anchor)) this.highlights.get(item.type)?.delete(item.range);
-    const items = this.byAnchor.get(item.anchor);
-    const index = items ? items.indexOf(item) : -1;
-    if (!items || index < 0) return;
-    const anchor = item.anchor;
-    if (items.length > 1) {
-      this.byAnchor.set(anchor, items.filter((_, i) => i !== index));
+  /**
+   * A group's mentions changed (`removed` left it, `added` joined it; the rest are the same
+   * objects): its painted ranges follow, if its anchor is near.
+   */
+  update(group: G, removed: readonly Paintable[], added: readonly Paintable[]): void {
+    if (this.signal.aborted || !this.near.has(this.access.anchorOf(group))) return;
+    for (const item of removed) this.highlights.get(item.type)?.delete(item.range);
+    this.paintItems(added);
+    this.onBatch?.();
+  }
+
+  /** Stops painting `group` (call it while the group still has the mentions that were painted). */
+  remove(group: G): void {
+    const anchor = this.access.anchorOf(group);
+    const held = this.byAnchor.get(anchor);
+    if (held === undefined) return;
+    const groups = this.groupsAt(held);
+    const index = groups.indexOf(group);
+    if (index < 0) return;
+    // Only a painted group has ranges to delete (asking a far one for them would make them).
+    if (this.near.has(anchor)) for (const item of this.access.itemsOf(group)) this.highlights.get(item.type)?.delete(item.range);
+    if (groups.length > 1) {
+      const rest = groups.filter((_, i) => i !== index);
+      this.byAnchor.set(anchor, rest.length === 1 ? rest[0]! : rest);
       return;
     }
     this.byAnchor.delete(anchor);
@@ -155,6 +176,16 @@ export class Painter {
       }
     }
     this.queueRefresh();
+  }
+
+  private groupsAt(held: G | readonly G[]): readonly G[] {
+    return Array.isArray(held) ? (held as readonly G[]) : [held as G];
+  }
+
+  private paintItems(items: readonly Paintable[]): void {
+    if (items.length === 0) return;
+    this.styles.ensure();
+    for (let i = 0; i < items.length; i++) this.highlightFor(items[i]!.type).add(items[i]!.range);
   }
 
   /** Ranges registered right now (near the viewport), per type. */
@@ -172,7 +203,7 @@ export class Painter {
   /** Mentions handed over, painted or not. */
   total(): number {
     let n = 0;
-    for (const items of this.byAnchor.values()) n += items.length;
+    for (const held of this.byAnchor.values()) for (const group of this.groupsAt(held)) n += this.access.sizeOf(group);
     return n;
   }
 
@@ -361,15 +392,16 @@ export class Painter {
     for (const entry of entries) {
       const anchor = entry.target;
       this.unreported.delete(anchor);
-      const items = this.byAnchor.get(anchor);
-      if (!items) continue;
+      const held = this.byAnchor.get(anchor);
+      if (held === undefined) continue;
       if (entry.isIntersecting && !this.near.has(anchor)) {
         this.near.add(anchor);
-        this.styles.ensure();
-        for (const item of items) this.highlightFor(item.type).add(item.range);
+        for (const group of this.groupsAt(held)) this.paintItems(this.access.itemsOf(group));
         changed = nearChanged = true;
       } else if (!entry.isIntersecting && this.near.delete(anchor)) {
-        for (const item of items) this.highlights.get(item.type)?.delete(item.range);
+        for (const group of this.groupsAt(held)) {
+          for (const item of this.access.itemsOf(group)) this.highlights.get(item.type)?.delete(item.range);
+        }
         changed = nearChanged = true;
       }
     }
