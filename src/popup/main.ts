@@ -283,6 +283,24 @@ async function annotateNow(): Promise<void> {
   if (document.activeElement === wayOut || document.activeElement === document.body) {
     (list.querySelector<HTMLElement>('button') ?? siteToggle).focus();
   }
+  if (info.state === 'on' && info.entities.length === 0) void keepAsking();
+}
+
+/**
+ * After the first ten seconds, while the popup stays open: asks again every second, for a minute,
+ * until the tab names something or says why not (a long page on a slow, busy machine).
+ */
+async function keepAsking(): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until && tabId !== null) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const answer = await askPageInfo(tabId);
+    // A lost answer changes nothing shown: only a list, or another state, is worth showing.
+    if (answer && (answer.state !== 'on' || answer.entities.length > 0)) {
+      await refreshPage();
+      return;
+    }
+  }
 }
 
 async function refreshPage(): Promise<void> {

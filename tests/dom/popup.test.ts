@@ -216,6 +216,23 @@ describe('the popup’s way out where Backstory is not running in the tab', () =
     expect(document.querySelector('#site-label')!.textContent).toBe('Highlight names on news.example');
   });
 
+  it('keeps asking a tab that takes longer than ten seconds to read, and lists it then', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      fake.afterAnnotate = { ...info, entities: [] };
+      await openPopup(null);
+      wayOut().click();
+      await vi.waitFor(() => expect(fake.annotated).toEqual([7]));
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(document.querySelectorAll('#entities button')).toHaveLength(0);
+      fake.page = info;
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(document.querySelectorAll('#entities button')).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers to annotate an allowed local file too', async () => {
     fake.tab = { url: 'file:///home/me/a.html', incognito: false };
     fake.fileAccess = true;
