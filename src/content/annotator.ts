@@ -391,7 +391,7 @@ export class Annotator {
     const prev = state.painted;
     if (sameMatches(next, prev)) return;
     if (next.length === 0) {
-      this.drop(state);
+      this.unpaint(state);
       return;
     }
     if (prev.length === 0) {
@@ -440,12 +440,17 @@ export class Annotator {
     if (range) this.byRange.delete(range);
   }
 
-  /** Stops painting a block's mentions and forgets them. */
-  private drop(state: BlockState): void {
+  /** Stops painting a block's mentions and forgets them (the block stays known: a filter hid them). */
+  private unpaint(state: BlockState): void {
     if (state.painted.length > 0) this.painter.remove(state);
     if (state.refs) for (const ref of state.refs) this.forgetRange(ref);
     state.refs = null;
     state.painted = NONE_DECIDED;
+  }
+
+  /** Forgets a block that left the page or changed: its mentions, and where it was. */
+  private drop(state: BlockState): void {
+    this.unpaint(state);
     const { block } = state;
     if (block.leaf) {
       this.lookup?.leafStates.delete(block.leaf);

@@ -218,6 +218,23 @@ describe('watchDom', () => {
     await vi.waitFor(() => expect(paintedTexts()).toEqual(['Hamas', 'Hezbollah']));
   });
 
+  it('reads a paragraph changed while its names were filtered out once, not twice (bug: hiding a block\'s names forgot where it was)', async () => {
+    const a = await annotate('<p id="x">Elon Musk spoke.</p><p id="y">Hamas replied.</p>');
+    watchDom(document, a, run.signal, (n) => n === own());
+    // A first change elsewhere, so the annotator has its maps from elements to blocks.
+    document.querySelector('#y')!.textContent = 'Hamas replied: no.';
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas']));
+    await new Promise((r) => setTimeout(r, 400));
+    a.setOptions({ mode: 'all', enabledTypes: new Set(['organization']) });
+    // Edited in place, to the same length: only the watcher can tell the paragraph changed.
+    (document.querySelector('#x')!.firstChild as Text).data = 'Elon Musk talks.';
+    await vi.waitFor(() => expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['hamas']));
+    await new Promise((r) => setTimeout(r, 400));
+    a.setOptions({ mode: 'all' });
+    await vi.waitFor(() => expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas']));
+    expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['elon-musk', 'hamas']);
+  });
+
   it('forgets the place of a block the page took out, wherever it stood', async () => {
     // Its element is out of the document then: its place in the painter's order cannot be found
     // by comparing positions any more, yet it must leave that order (it would be watched forever).
