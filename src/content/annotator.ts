@@ -13,6 +13,7 @@
 import {
   entityInfo,
   entityType,
+  NO_MATCHES,
   PageResolver,
   scanBlock,
   storyPacks,
@@ -43,7 +44,6 @@ export interface AnnotatorOptions {
 /** A block that names someone, as the annotator keeps it (and as its resolver does: see ResolverEntry). */
 interface BlockState extends ResolverEntry {
   readonly block: Block;
-  readonly raw: readonly RawMatch[];
   /** The matches painted (what the resolver shows, less what mode and story leave out). */
   painted: readonly RawMatch[];
   /**
@@ -56,8 +56,6 @@ interface BlockState extends ResolverEntry {
   readonly seq: number;
 }
 
-/** What a block's resolver has decided before it is added (shared). */
-const NONE_DECIDED: readonly RawMatch[] = Object.freeze([]);
 /** The painted mentions of a block that shows none (shared: most blocks). */
 const NONE_SHOWN: readonly MentionRef[] = Object.freeze([]);
 
@@ -331,7 +329,7 @@ export class Annotator {
       if (raw.length > 0) this.styles.ensureShadowRoot(root);
     }
     if (raw.length === 0) return null;
-    const state: BlockState = { block, raw, painted: NONE_DECIDED, refs: null, seq, decided: NONE_DECIDED, holder: null };
+    const state: BlockState = { block, raw, painted: NO_MATCHES, refs: null, seq, decided: NO_MATCHES, holder: null };
     this.remember(state);
     return state;
   }
@@ -445,7 +443,7 @@ export class Annotator {
     if (state.painted.length > 0) this.painter.remove(state);
     if (state.refs) for (const ref of state.refs) this.forgetRange(ref);
     state.refs = null;
-    state.painted = NONE_DECIDED;
+    state.painted = NO_MATCHES;
   }
 
   /** Forgets a block that left the page or changed: its mentions, and where it was. */

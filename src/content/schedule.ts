@@ -14,6 +14,22 @@ let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
 
 /**
+ * Resolves once a message posted to ourselves now is served: one channel for the page's life
+ * (making one per call cost 0.2-1 ms: two ports and their wrappers in our world).
+ */
+function afterMessage(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+  }
+  const port = channel.port2;
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    port.postMessage(null);
+  });
+}
+
+/**
  * Gives the main thread back to the page and resumes soon after. scheduler.yield() keeps our
  * place at the front of the queue where the browser has it (Chrome 129+, Firefox 142+);
  * elsewhere a MessageChannel message, which unlike setTimeout is not clamped to 4 ms.
@@ -21,18 +37,8 @@ const waiting: (() => void)[] = [];
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => waiting.shift()?.();
-  }
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel!.port2.postMessage(null);
-  });
+  return afterMessage();
 }
-
-let frameChannel: MessageChannel | null = null;
-const framesWaiting: (() => void)[] = [];
 
 /**
  * Resolves after the next frame has been rendered (and IntersectionObserver callbacks delivered):
@@ -41,17 +47,8 @@ const framesWaiting: (() => void)[] = [];
  */
 export function nextFrame(): Promise<void> {
   // A message posted from inside the frame's callbacks is served right after that frame is
-  // rendered; setTimeout would add its own delay on top. One channel for every call: making one
-  // per frame took 0.2-1 ms inside the frame (two ports and their wrappers in our world).
-  if (!frameChannel) {
-    frameChannel = new MessageChannel();
-    frameChannel.port1.onmessage = () => framesWaiting.shift()?.();
-  }
-  const channel = frameChannel;
-  return new Promise((resolve) => requestAnimationFrame(() => {
-    framesWaiting.push(resolve);
-    channel.port2.postMessage(null);
-  }));
+  // rendered; setTimeout would add its own delay on top.
+  return new Promise((resolve) => requestAnimationFrame(() => void afterMessage().then(resolve)));
 }
 
 /** Runs `callback` when the page is idle (or after `timeout` ms at the latest). */

@@ -57,7 +57,7 @@ export {
 } from './match/entity-info';
 
 // Matching.
-export { scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
+export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { preparePrefilter } from './match/prefilter';
 export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
 export { PageResolver, resolverEntry, type PageFilters, type ResolverEntry } from './match/page-resolver';

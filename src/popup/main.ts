@@ -264,7 +264,7 @@ async function annotateNow(): Promise<void> {
     // machine takes a while; the loop ends as soon as the list is there).
     const deadline = Date.now() + 10_000;
     await refreshPage();
-    while (Date.now() < deadline && (!info || (info.state === 'on' && info.entities.length === 0))) {
+    while (Date.now() < deadline && (!info || namesNothingYet(info))) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       await refreshPage();
     }
@@ -283,7 +283,12 @@ async function annotateNow(): Promise<void> {
   if (document.activeElement === wayOut || document.activeElement === document.body) {
     (list.querySelector<HTMLElement>('button') ?? siteToggle).focus();
   }
-  if (info.state === 'on' && info.entities.length === 0) void keepAsking();
+  if (namesNothingYet(info)) void keepAsking();
+}
+
+/** Whether the tab's script runs but names nobody (yet: it may still be reading). */
+function namesNothingYet(page: PageInfo): boolean {
+  return page.state === 'on' && page.entities.length === 0;
 }
 
 /**
@@ -296,7 +301,7 @@ async function keepAsking(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const answer = await askPageInfo(tabId);
     // A lost answer changes nothing shown: only a list, or another state, is worth showing.
-    if (answer && (answer.state !== 'on' || answer.entities.length > 0)) {
+    if (answer && !namesNothingYet(answer)) {
       await refreshPage();
       return;
     }

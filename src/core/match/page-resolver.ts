@@ -22,7 +22,7 @@ import type { EntityType } from '../pack/types';
 import { ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
 import { entityKey, entityType } from './entity-info';
 import { BROAD_MIN_OTHERS } from './resolve';
-import type { RawMatch } from './scan-block';
+import { NO_MATCHES, type RawMatch } from './scan-block';
 
 /** What the reader chose to see (mode aside). */
 export interface PageFilters {
@@ -40,12 +40,9 @@ export interface ResolverEntry {
   holder: object | null;
 }
 
-/** The shown matches of a block that shows none (shared: most blocks). */
-const NOTHING: readonly RawMatch[] = Object.freeze([]);
-
 /** A new entry for `raw`, not yet added to a resolver. */
 export function resolverEntry(raw: readonly RawMatch[]): ResolverEntry {
-  return { raw, decided: NOTHING, holder: null };
+  return { raw, decided: NO_MATCHES, holder: null };
 }
 const single = [0];
 function candidatesOf(m: RawMatch): readonly number[] {
@@ -77,7 +74,7 @@ export class PageResolver<K extends ResolverEntry> {
 
   /** The matches shown in `entry` (empty if it is not held). */
   shown(entry: K): readonly RawMatch[] {
-    return entry.holder === this ? entry.decided : NOTHING;
+    return entry.holder === this ? entry.decided : NO_MATCHES;
   }
 
   /**
@@ -90,7 +87,7 @@ export class PageResolver<K extends ResolverEntry> {
     if (raw.length === 0 || entry.holder === this) return changed;
     // A block may move to a new resolver (new filters): the old one is dropped with its decisions.
     entry.holder = this;
-    entry.decided = NOTHING;
+    entry.decided = NO_MATCHES;
     this.entries.push(entry);
     let newlyStrong: number[] | null = null;
     // Indexed loops on this path: it runs per block while the page is first read, in code not yet
@@ -129,7 +126,7 @@ export class PageResolver<K extends ResolverEntry> {
     for (const entry of entries) {
       if (entry.holder !== this) continue;
       entry.holder = null;
-      entry.decided = NOTHING;
+      entry.decided = NO_MATCHES;
       any = true;
     }
     if (!any) return new Set();
@@ -176,7 +173,6 @@ export class PageResolver<K extends ResolverEntry> {
     // The shown list is `raw` itself while every match so far is shown as found (most blocks):
     // a copy is made only where one is left out or changes alias. It is kept for the page's life.
     let out: RawMatch[] | null = null;
-    let same = 0;
     const raw = entry.raw;
     for (let j = 0; j < raw.length; j++) {
       const m = raw[j]!;
@@ -196,17 +192,14 @@ export class PageResolver<K extends ResolverEntry> {
         const all = candidatesOf(m);
         for (let i = 0; i < all.length; i++) this.file(this.index.aliasEntity[all[i]!]!, entry);
       }
-      if (chosen === m.alias && out === null && same === j) {
-        same++;
-        continue;
-      }
-      out ??= raw.slice(0, same);
+      if (out === null && chosen === m.alias) continue;
+      out ??= raw.slice(0, j);
       if (chosen >= 0) {
         const e = this.index.aliasEntity[chosen]!;
         out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
       }
     }
-    const shown = out === null ? (same > 0 ? raw : NOTHING) : out.length > 0 ? out : NOTHING;
+    const shown = out === null ? raw : out.length > 0 ? out : NO_MATCHES;
     if (!sameList(entry.decided, shown)) changed.add(entry);
     entry.decided = shown;
   }

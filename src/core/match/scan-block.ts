@@ -131,8 +131,8 @@ const DEFAULTS: ScanOptions = Object.freeze({});
 /** A block's matches as they are found (see the end of scanBlock). */
 const found: RawMatch[] = [];
 
-/** What most blocks of a page hold: one shared, frozen empty result, so they allocate nothing. */
-const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
+/** What most blocks of a page hold: one shared, frozen empty list, so they allocate nothing. */
+export const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
 
 /**
  * Scans one block. Returns its matches in document order, never overlapping, offsets in the
