@@ -279,6 +279,18 @@ ${table(r.firefox.sizes)}
   hand on 2026-11-27); Backstory's own read (no filter callback, leaf blocks read whole) takes 26-40 ms.
   The gap to the RegExp scan is the matcher, normalisation and garbage collection, all JavaScript against
   a native regular-expression engine.
+- **Measured in turns, Backstory's script time is 1.05-1.11x the scan's, and far noisier.** On 2026-11-27,
+  two browsers loaded the 1 MB page in turns, one with Backstory and one running the scan. Backstory
+  measured 63.7 ms (51.8-76.7 over 20 loads) against 60.7 ms (59.6-64.7), and 68.1 ms against 61.2 ms
+  over 12 loads. Backstory's work spans about a dozen tasks, and the scan is one. The page still settling
+  is not the cause: starting Backstory 300 ms after load, as the baselines start, gave 66.4 ms against
+  68.0 ms (12 loads each, in turns). Traces of 10 loads show where Backstory's cold start goes:
+  - scavenges, 4.2-7.6 ms;
+  - compiling about 120 functions on first call, 2.9-4.4 ms;
+  - the optimising compilers' main-thread part, 1.0-5.6 ms.
+
+  Making V8 optimise sooner did not help: \`--always-sparkplug\` gave 70.2 ms, earlier Maglev and
+  Turbofan gave 85.1 ms, and \`--no-lazy\` 69 ms, against 68.2 ms without flags.
 
 ## How it is measured
 
