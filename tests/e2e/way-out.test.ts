@@ -32,7 +32,14 @@ async function annotateNow(popup: Page, page: Page): Promise<void> {
   expect(await popup.$eval('#way-out', (el) => el.textContent)).toBe('Annotate this page now');
   await popup.focus('#way-out');
   await popup.keyboard.press('Enter');
-  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 15_000 });
+  await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      // This wait failed once in about 20 loaded runs and never again while watched: say what
+      // the popup showed, so the next failure explains itself.
+      const shown = await popup.evaluate(`document.body.innerText`).catch(() => '(popup gone)');
+      const painted = await highlightTotal(page).catch(() => -1);
+      throw new Error(`no entity list within 15 s; the popup showed: ${JSON.stringify(shown)}; ranges painted in the tab: ${painted}`, { cause: error });
+    });
   expect(await entityNames(popup)).toEqual(expect.arrayContaining(['Elon Musk', 'Donald Trump', 'Center for International Policy']));
   expect(await popup.$eval('#unavailable', (el) => (el as HTMLElement).hidden)).toBe(true);
   await page.waitForFunction(HIGHLIGHTED, { polling: 50, timeout: 10_000 });
