@@ -18,7 +18,7 @@ import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
-import { cardShadowMode, onTestCommand } from './test-hooks';
+import { cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
 import { entityInfo, ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
@@ -203,9 +203,12 @@ function start(): void {
   };
   lifetime.signal.addEventListener('abort', () => run?.abort(), { once: true });
 
-  // The popup asks the top frame what it shows, and to show an entity.
+  // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
+  // known: "off" said too early was taken for the answer (a popup opened as the script starts,
+  // "Annotate this page now" on a busy machine), and the popup stopped asking.
   onPopupRequest({
-    pageInfo: (): PageInfo => {
+    pageInfo: async (): Promise<PageInfo> => {
+      await settingsKnown;
       const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
       const shown = state === 'on' && annotator ? annotator.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
       return { site, state, entities: pageEntities(shown) };
@@ -229,7 +232,7 @@ function start(): void {
     if (current) apply(current);
   }, lifetime.signal);
   watchSettings(apply, lifetime.signal);
-  loadSettings().then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
+  const settingsKnown = testSettingsDelay().then(() => loadSettings()).then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
 }
 
 function logWriteError(error: unknown): void {

@@ -4,7 +4,8 @@
  * ./bench-marks.ts is:
  * - the card's shadow root open, so the tests and the accessibility checker can see inside it;
  * - the keyboard commands driven through their handler from the page, since synthetic key presses
- *   never reach the browser's shortcuts.
+ *   never reach the browser's shortcuts;
+ * - a page that makes the settings slow to arrive, as a busy machine does, to pin down a race.
  */
 declare const __BACKSTORY_TEST__: boolean;
 
@@ -24,4 +25,20 @@ export function onTestCommand(handler: (command: string) => void, signal: AbortS
 
 function listenImpl(handler: (command: string) => void, signal: AbortSignal): void {
   document.addEventListener('backstory-test-command', (event) => handler(String((event as CustomEvent<unknown>).detail)), { signal });
+}
+
+/**
+ * Test build only: how long to hold the content script's first settings read back, in ms, from the
+ * page's `data-backstory-test-settings-delay` attribute (a busy machine's slow storage); 0 elsewhere.
+ */
+export function testSettingsDelay(): Promise<void> {
+  let delay = Promise.resolve();
+  // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- dropped whole by esbuild when false
+  typeof __BACKSTORY_TEST__ !== 'undefined' && __BACKSTORY_TEST__ && (delay = delayImpl());
+  return delay;
+}
+
+function delayImpl(): Promise<void> {
+  const ms = Number(document.documentElement.getAttribute('data-backstory-test-settings-delay') ?? 0);
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

@@ -22,7 +22,7 @@ export function onCommand(handler: (command: Command) => void, signal: AbortSign
  * Content script: answers the popup (what is on this page; show an entity), in the top frame only,
  * until `signal` aborts. Returns a Promise only for its own message types.
  */
-export function onPopupRequest(handlers: { pageInfo(): PageInfo; showEntity(key: string): void }, signal: AbortSignal): void {
+export function onPopupRequest(handlers: { pageInfo(): PageInfo | Promise<PageInfo>; showEntity(key: string): void }, signal: AbortSignal): void {
   if (window.top !== window) return;
   const listener = (message: unknown): Promise<PageInfo | null> | undefined => {
     if (isMessageOf<ToContent>(message, ['backstory/page-info'])) return Promise.resolve(handlers.pageInfo());
