@@ -203,6 +203,9 @@ function start(): void {
   };
   lifetime.signal.addEventListener('abort', () => run?.abort(), { once: true });
 
+  // The settings, read once here and then followed (watchSettings, below, in this same task).
+  const settingsKnown = testSettingsDelay().then(() => loadSettings()).then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
+
   // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
   // known: "off" said too early was taken for the answer (a popup opened as the script starts,
   // "Annotate this page now" on a busy machine), and the popup stopped asking.
@@ -232,7 +235,6 @@ function start(): void {
     if (current) apply(current);
   }, lifetime.signal);
   watchSettings(apply, lifetime.signal);
-  const settingsKnown = testSettingsDelay().then(() => loadSettings()).then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
 }
 
 function logWriteError(error: unknown): void {

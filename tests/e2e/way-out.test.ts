@@ -34,8 +34,8 @@ async function annotateNow(popup: Page, page: Page): Promise<void> {
   await popup.keyboard.press('Enter');
   await popup.waitForFunction(`document.querySelectorAll('#entities button').length > 0`, { polling: 50, timeout: 15_000 })
     .catch(async (error: unknown) => {
-      // This wait failed once in about 20 loaded runs and never again while watched: say what
-      // the popup showed, so the next failure explains itself.
+      // Say what the popup showed, so a failure explains itself (an empty list, when the page's
+      // script answered "off" before it knew its settings: see the slow-settings test).
       const shown = await popup.evaluate(`document.body.innerText`).catch(() => '(popup gone)');
       const painted = await highlightTotal(page).catch(() => -1);
       throw new Error(`no entity list within 15 s; the popup showed: ${JSON.stringify(shown)}; ranges painted in the tab: ${painted}`, { cause: error });
