@@ -292,7 +292,8 @@ function namesNothingYet(page: PageInfo): boolean {
 }
 
 /**
- * After the first ten seconds, while the popup stays open: asks again every second, for a minute,
+ * While the popup stays open and the tab names nobody yet (opened as a long page is being read; or
+ * after the first ten seconds of "Annotate this page now"): asks again every second, for a minute,
  * until the tab names something or says why not (a long page on a slow, busy machine).
  */
 async function keepAsking(): Promise<void> {
@@ -335,6 +336,8 @@ async function init(): Promise<void> {
   tabId = await targetTab();
   const [settings] = await Promise.all([loadSettings({ writeBack: true }), refreshPage()]);
   showSettings(settings);
+  // Opened while the tab is still being read (a long page, just loaded): its names come later.
+  if (info && namesNothingYet(info)) void keepAsking();
   wayOut.addEventListener('click', () => wayOutAction?.());
   toggle.addEventListener('change', () => {
     updateSettings({ kind: 'patch', patch: { enabled: toggle.checked } }).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));

@@ -115,6 +115,19 @@ describe('the popup', () => {
     expect(document.querySelector('#site-label')!.textContent).toBe('Highlight names on news.example');
   });
 
+  it('fills in its list when opened on a tab that has not named anyone yet (still reading)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      await openPopup({ ...info, entities: [] });
+      expect(document.querySelectorAll('#entities button')).toHaveLength(0);
+      fake.page = info;
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(document.querySelectorAll('#entities button')).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks the tab to show the chosen entity', async () => {
     await openPopup(info);
     (document.querySelector('#entities button') as HTMLButtonElement).click();
