@@ -283,29 +283,39 @@ async function annotateNow(): Promise<void> {
   if (document.activeElement === wayOut || document.activeElement === document.body) {
     (list.querySelector<HTMLElement>('button') ?? siteToggle).focus();
   }
-  if (namesNothingYet(info)) void keepAsking();
+  if (listMayGrow(info)) void keepAsking();
 }
 
-/** Whether the tab's script runs but names nobody (yet: it may still be reading). */
+/** Whether the tab's script runs but names nobody yet (it is still reading, or says nothing of it). */
 function namesNothingYet(page: PageInfo): boolean {
-  return page.state === 'on' && page.entities.length === 0;
+  return page.state === 'on' && page.entities.length === 0 && page.reading !== false;
+}
+
+/** Whether two answers show the same: the state, and each entity with its count. */
+function sameList(a: PageInfo, b: PageInfo): boolean {
+  return a.state === b.state && a.entities.length === b.entities.length
+    && a.entities.every((e, i) => e.key === b.entities[i]!.key && e.count === b.entities[i]!.count);
+}
+
+/** Whether the tab's list may still grow: it is being read, or names nobody yet. */
+function listMayGrow(page: PageInfo): boolean {
+  return page.state === 'on' && (page.reading === true || namesNothingYet(page));
 }
 
 /**
- * While the popup stays open and the tab names nobody yet (opened as a long page is being read; or
- * after the first ten seconds of "Annotate this page now"): asks again every second, for a minute,
- * until the tab names something or says why not (a long page on a slow, busy machine).
+ * While the popup stays open and the tab's list may still grow (opened as a long page is being
+ * read; or after the first ten seconds of "Annotate this page now"): asks again every second, for a
+ * minute, showing each longer list, until the tab has read its page or says why not.
  */
 async function keepAsking(): Promise<void> {
   const until = Date.now() + 60_000;
   while (Date.now() < until && tabId !== null) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const answer = await askPageInfo(tabId);
-    // A lost answer changes nothing shown: only a list, or another state, is worth showing.
-    if (answer && !namesNothingYet(answer)) {
-      await refreshPage();
-      return;
-    }
+    // A lost answer changes nothing shown; a longer list, or another state, is shown.
+    if (!answer) continue;
+    if (!info || !sameList(answer, info)) await refreshPage();
+    if (!listMayGrow(answer)) return;
   }
 }
 
@@ -337,7 +347,7 @@ async function init(): Promise<void> {
   const [settings] = await Promise.all([loadSettings({ writeBack: true }), refreshPage()]);
   showSettings(settings);
   // Opened while the tab is still being read (a long page, just loaded): its names come later.
-  if (info && namesNothingYet(info)) void keepAsking();
+  if (info && listMayGrow(info)) void keepAsking();
   wayOut.addEventListener('click', () => wayOutAction?.());
   toggle.addEventListener('change', () => {
     updateSettings({ kind: 'patch', patch: { enabled: toggle.checked } }).then(showSettings, (error: unknown) => console.error('Backstory: could not save', error));

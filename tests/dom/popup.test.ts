@@ -128,6 +128,35 @@ describe('the popup', () => {
     }
   });
 
+  it('grows its list while the tab is still reading its page, and stops asking once it has read it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      await openPopup({ ...info, entities: info.entities.slice(0, 1), reading: true });
+      expect(document.querySelectorAll('#entities button')).toHaveLength(1);
+      fake.page = { ...info, reading: false };
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect([...document.querySelectorAll('#entities button')].map((b) => b.textContent)).toEqual(['Elon Musk3', 'Donald Trump2', 'Hamas1']);
+      // Read to the end: no more questions, whatever the tab would say now.
+      fake.page = { ...info, entities: [], reading: false };
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(document.querySelectorAll('#entities button')).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep asking a tab that has read its page and names nobody', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      await openPopup({ ...info, entities: [], reading: false });
+      fake.page = info;
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(document.querySelectorAll('#entities button')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('asks the tab to show the chosen entity', async () => {
     await openPopup(info);
     (document.querySelector('#entities button') as HTMLButtonElement).click();

@@ -63,6 +63,9 @@ for (const name of BROWSERS) {
       expect(new Set(shown.map((e) => e.name)).size).toBe(shown.length);
       const badge = (await popup.evaluate(`(globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: ${tabId} })`)) as string;
       expect(Number(badge)).toBe(shown.length);
+      // The tab says it has read its page, so the popup stops asking.
+      const answer = (await popup.evaluate(`(globalThis.browser ?? globalThis.chrome).tabs.sendMessage(${tabId}, { type: 'backstory/page-info' }, { frameId: 0 })`)) as { reading?: boolean };
+      expect(answer.reading).toBe(false);
       await popup.close();
       await page.close();
     });

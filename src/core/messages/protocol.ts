@@ -28,6 +28,11 @@ export interface PageInfo {
   readonly state: 'on' | 'paused' | 'off';
   /** The entities shown, in order of first mention. */
   readonly entities: readonly PageEntity[];
+  /**
+   * True while the page is still being read for the first time, so the list may yet grow. Absent
+   * from a script of an older version: then an empty list is taken to mean "not yet".
+   */
+  readonly reading?: boolean;
 }
 
 /**
