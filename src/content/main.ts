@@ -77,6 +77,14 @@ function start(): void {
   let current: Settings | null = null;
   let cardsOfRun: CardController | null = null;
   let stylesOfRun: PageStyles | null = null;
+  /** The run's handler of keyboard commands, once it has its cards. */
+  let commandOfRun: ((command: string) => void) | null = null;
+  /**
+   * "Explain … with Backstory" asked before the run had its cards (the page, the settings or the
+   * index still loading): the text, answered as soon as the cards exist. The reader asked for it,
+   * so it is kept rather than lost; switching off forgets it.
+   */
+  let explainLater: string | null = null;
   /** Whether the reader holds Alt (the 'hidden until Alt' style shows highlights only then). */
   let revealed = false;
   const shownNow = (s: Settings | null) => s?.highlightStyle !== 'modifier' || revealed;
@@ -158,8 +166,6 @@ function start(): void {
     }
     // Keyboard commands go to every frame of the tab: the one with focus acts.
     const runCommand = (command: string) => {
-      // The test build drives the context menu's handler this way too ("explain:<text>").
-      if (command.startsWith('explain:')) return void cards.explain(command.slice('explain:'.length));
       if (!isCommand(command)) return;
       if (command === 'open-card') void cards.openAtSelection();
       else void cards.step(command === 'next-mention' ? 1 : -1);
@@ -167,8 +173,13 @@ function start(): void {
     onCommand((command) => {
       if (document.hasFocus()) runCommand(command);
     }, signal);
-    onTestCommand(runCommand, signal);
-    onExplain((text) => void cards.explain(text), signal);
+    commandOfRun = runCommand;
+    // "Explain … with Backstory" asked while the page was still loading: answered now.
+    if (explainLater !== null) {
+      const text = explainLater;
+      explainLater = null;
+      void cards.explain(text);
+    }
     benchStart(own.painter);
     await own.start();
     if (!signal.aborted) readAll = own;
@@ -190,6 +201,10 @@ function start(): void {
       annotator = null;
       cardsOfRun = null;
       stylesOfRun = null;
+      commandOfRun = null;
+      explainLater = null;
+    } else if (!active(settings)) {
+      explainLater = null;
     } else if (run) {
       // Same run (perhaps still loading: the style is set now, the rest once it has an annotator).
       stylesOfRun?.setStyle(settings.highlightStyle);
@@ -208,6 +223,19 @@ function start(): void {
 
   // The settings, read once here and then followed (watchSettings, below, in this same task).
   const settingsKnown = testSettingsDelay().then(() => loadSettings()).then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
+
+  // The context menu's "Explain … with Backstory", for the frame the selection is in; the test build
+  // drives it, and the keyboard commands, from the page.
+  const explain = (text: string) => {
+    if (cardsOfRun) void cardsOfRun.explain(text);
+    // Not known yet whether Backstory runs here, or it runs but is still loading: later.
+    else if (!current || run) explainLater = text;
+  };
+  onExplain(explain, lifetime.signal);
+  onTestCommand((command) => {
+    if (command.startsWith('explain:')) explain(command.slice('explain:'.length));
+    else commandOfRun?.(command);
+  }, lifetime.signal);
 
   // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
   // known: "off" said too early was taken for the answer (a popup opened as the script starts,
@@ -234,6 +262,7 @@ function start(): void {
       annotator = null;
       cardsOfRun = null;
       stylesOfRun = null;
+      commandOfRun = null;
     }
     if (current) apply(current);
   }, lifetime.signal);

@@ -269,6 +269,22 @@ for (const name of BROWSERS) {
       await page.close();
     });
 
+    it('“Explain with Backstory” asked while the page is still loading is answered once it has loaded', async () => {
+      // The test build holds this page's settings back for 1.5 s, as a busy machine might: the
+      // request comes before Backstory has its cards, and used to be lost.
+      ctx().server.route('/card-slow.html', CARD_HTML.replace('<html', '<html data-backstory-test-settings-delay="1500"'));
+      const page = await ctx().openPage('card-slow.html');
+      expect(await page.evaluate(`document.querySelector('backstory-card')`)).toBeNull();
+      await page.evaluate(`(() => {
+        const node = document.querySelector('h1').firstChild;
+        getSelection().setBaseAndExtent(node, 0, node, Math.min(12, node.data.length));
+        document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'explain:Quds Force' }));
+      })()`);
+      const card = await waitForCard(page, undefined, 10_000);
+      expect(card.name).toMatch(/Quds Force/);
+      await page.close();
+    });
+
     it('opens a related entity in place, and goes back', async () => {
       const page = await ctx().openPage('card.html');
       await openFixture(page);
