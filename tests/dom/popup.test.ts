@@ -70,6 +70,16 @@ vi.mock('../../src/platform/tab-access', () => ({
   },
 }));
 
+/** Runs `test` with timers and the clock faked (the popup's waits of seconds, taken at once). */
+async function withFakeTime(test: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  try {
+    await test();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 const popupHtml = readFileSync(join(__dirname, '../../assets/pages/popup.html'), 'utf8');
 
 async function openPopup(page: PageInfo | null): Promise<void> {
@@ -116,21 +126,17 @@ describe('the popup', () => {
   });
 
   it('fills in its list when opened on a tab that has not named anyone yet (still reading)', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-    try {
+    await withFakeTime(async () => {
       await openPopup({ ...info, entities: [] });
       expect(document.querySelectorAll('#entities button')).toHaveLength(0);
       fake.page = info;
       await vi.advanceTimersByTimeAsync(1_500);
       expect(document.querySelectorAll('#entities button')).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('grows its list while the tab is still reading its page, and stops asking once it has read it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-    try {
+    await withFakeTime(async () => {
       await openPopup({ ...info, entities: info.entities.slice(0, 1), reading: true });
       expect(document.querySelectorAll('#entities button')).toHaveLength(1);
       fake.page = { ...info, reading: false };
@@ -140,21 +146,16 @@ describe('the popup', () => {
       fake.page = { ...info, entities: [], reading: false };
       await vi.advanceTimersByTimeAsync(5_000);
       expect(document.querySelectorAll('#entities button')).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('does not keep asking a tab that has read its page and names nobody', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-    try {
+    await withFakeTime(async () => {
       await openPopup({ ...info, entities: [], reading: false });
       fake.page = info;
       await vi.advanceTimersByTimeAsync(5_000);
       expect(document.querySelectorAll('#entities button')).toHaveLength(0);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('asks the tab to show the chosen entity', async () => {
@@ -259,8 +260,7 @@ describe('the popup’s way out where Backstory is not running in the tab', () =
   });
 
   it('keeps asking a tab that takes longer than ten seconds to read, and lists it then', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
-    try {
+    await withFakeTime(async () => {
       fake.afterAnnotate = { ...info, entities: [] };
       await openPopup(null);
       wayOut().click();
@@ -270,9 +270,7 @@ describe('the popup’s way out where Backstory is not running in the tab', () =
       fake.page = info;
       await vi.advanceTimersByTimeAsync(1_500);
       expect(document.querySelectorAll('#entities button')).toHaveLength(3);
-    } finally {
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('offers to annotate an allowed local file too', async () => {
