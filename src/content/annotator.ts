@@ -262,12 +262,21 @@ export class Annotator {
    * first screenful), which then gets a frame to be painted in, and finally once all is read.
    */
   start(): Promise<void> {
-    this.firstRead ??= this.readPage();
+    this.firstRead ??= this.readPage().then(() => {
+      if (!this.signal.aborted) this.readingPage = false;
+    });
     return this.firstRead;
   }
 
   /** The first read, once started (rereads wait for it). */
   private firstRead: Promise<void> | undefined;
+
+  private readingPage = true;
+
+  /** Whether the page's first read has yet to end (what it shows may still grow). */
+  get reading(): boolean {
+    return this.readingPage;
+  }
 
   private async readPage(): Promise<void> {
     const root = this.doc.body ?? this.doc.documentElement;

@@ -72,8 +72,6 @@ function start(): void {
   storedIndex.catch(() => undefined);
   let run: AbortController | null = null;
   let annotator: Annotator | null = null;
-  /** The annotator whose first read of the page has ended (the popup's list is then complete). */
-  let readAll: Annotator | null = null;
   let current: Settings | null = null;
   let cardsOfRun: CardController | null = null;
   let stylesOfRun: PageStyles | null = null;
@@ -182,7 +180,6 @@ function start(): void {
     }
     benchStart(own.painter);
     await own.start();
-    if (!signal.aborted) readAll = own;
     benchRead(own.painter);
   };
 
@@ -245,7 +242,7 @@ function start(): void {
       await settingsKnown;
       const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
       const shown = state === 'on' && annotator ? annotator.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
-      return { site, state, entities: pageEntities(shown), reading: state === 'on' && (annotator === null || readAll !== annotator) };
+      return { site, state, entities: pageEntities(shown), reading: state === 'on' && (annotator?.reading ?? true) };
     },
     showEntity: (key) => void cardsOfRun?.showEntity(key),
   }, lifetime.signal);

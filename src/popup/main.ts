@@ -314,14 +314,15 @@ async function keepAsking(): Promise<void> {
     const answer = await askPageInfo(tabId);
     // A lost answer changes nothing shown; a longer list, or another state, is shown.
     if (!answer) continue;
-    if (!info || !sameList(answer, info)) await refreshPage();
+    if (!info || !sameList(answer, info)) await refreshPage(answer);
     if (!listMayGrow(answer)) return;
   }
 }
 
-async function refreshPage(): Promise<void> {
+/** Asks the tab what it shows (unless `known`, an answer just received) and shows it. */
+async function refreshPage(known?: PageInfo): Promise<void> {
   let answer: PageInfo | null = null;
-  if (tabId !== null) [answer, tab] = await Promise.all([askPageInfo(tabId), tabDetails(tabId)]);
+  if (tabId !== null) [answer, tab] = await Promise.all([known ?? askPageInfo(tabId), tabDetails(tabId)]);
   info = answer;
   if (!info) {
     if (!annotating) showWayOut(await silentTabState());

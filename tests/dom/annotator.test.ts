@@ -49,6 +49,16 @@ describe('Annotator', () => {
     expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['elon-musk', 'iran', 'elon-musk', 'hamas', 'hezbollah']);
   });
 
+  it('says it is reading until its first read of the page has ended (the popup follows it)', async () => {
+    document.body.innerHTML = '<p>Elon Musk met Iran’s envoy.</p>';
+    const a = new Annotator(index, document, run.signal, { mode: 'all' }, new PageStyles(document, run.signal));
+    expect(a.reading).toBe(true);
+    const read = a.start();
+    expect(a.reading).toBe(true);
+    await read;
+    expect(a.reading).toBe(false);
+  });
+
   it('shows only the first mention of each entity in first-mention mode', async () => {
     await annotate('<p>Elon Musk, then Musk again, with Hamas and Hezbollah and Hamas.</p>', 'first');
     expect(paintedTexts()).toEqual(['Elon Musk', 'Hamas', 'Hezbollah']);
