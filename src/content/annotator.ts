@@ -13,6 +13,7 @@
 import {
   entityInfo,
   entityType,
+  mayHoldAlias,
   NO_MATCHES,
   PageResolver,
   scanBlock,
@@ -23,6 +24,7 @@ import {
   type MentionMode,
   type RawMatch,
   type ResolverEntry,
+  type ScanOptions,
 } from '../core';
 import { BlockWalker, isIntact, liveRangeOf, type Block, type Claimed } from '../dom/blocks';
 import type { PageStyles } from './highlight-style';
@@ -64,6 +66,9 @@ const MIN_READ_MS = 2;
 
 /** Longest stretch of reading without letting a frame through, in ms. */
 const FRAME_EVERY_MS = 50;
+
+/** How the walker's leaves are scanned: it has ruled out those that cannot name anyone (see mayHold). */
+const PREFILTERED: ScanOptions = Object.freeze({ prefilter: false });
 
 const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
 
@@ -239,7 +244,7 @@ export class Annotator {
         // change to it (a status line edited in place, a name completed by a later node) would
         // otherwise be skipped as already read.
         else if (!b.leaf) for (const n of b.nodes) if (claimed.get(n) === b) claimed.delete(n);
-      }, claimed);
+      }, claimed, true, this.mayHold);
       while (!walker.run(performance.now() + SLICE_MS)) {
         benchSpent('slice', since);
         await yieldToPage();
@@ -287,7 +292,7 @@ export class Annotator {
       if (!state) return;
       this.states.push(state);
       this.resolver.add(state, changed);
-    }, null);
+    }, null, true, this.mayHold);
     let lastFrame = performance.now();
     // Painting what a slice found runs in the slice's task too: the reading leaves it room, as much
     // as the last one took (when a name gains context, every block waiting for it is painted).
@@ -317,6 +322,9 @@ export class Annotator {
     }
   }
 
+  /** The walkers' test of a leaf's text: the index's prefilter, so most blocks are never made. */
+  private readonly mayHold = (text: string): boolean => mayHoldAlias(this.index, text);
+
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
 
   /**
@@ -327,7 +335,8 @@ export class Annotator {
    */
   private scan(block: Block, seq: number): BlockState | null {
     const scanStart = benchNow(true);
-    const raw = scanBlock(this.index, block.text);
+    // A leaf of the document has passed the walker's test already (see mayHold).
+    const raw = scanBlock(this.index, block.text, block.leaf && block.root === this.doc ? PREFILTERED : undefined);
     benchSpent('scan', scanStart);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;

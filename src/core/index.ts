@@ -58,7 +58,7 @@ export {
 
 // Matching.
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
-export { preparePrefilter } from './match/prefilter';
+export { mayHoldAlias, preparePrefilter } from './match/prefilter';
 export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
 export { PageResolver, resolverEntry, type PageFilters, type ResolverEntry } from './match/page-resolver';
 export { findMentions, type FindOptions, type Mention } from './match/find-mentions';

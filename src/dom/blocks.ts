@@ -104,6 +104,7 @@ export type Claimed = WeakMap<Text, Block>;
 
 const TEXT = 3;
 const ELEMENT = 1;
+const DOCUMENT = 9;
 /** How many nodes between clock reads: performance.now() is not free. */
 const CLOCK_EVERY = 128;
 /**
@@ -128,6 +129,8 @@ export class BlockWalker {
   private blockEl: Element;
   private lastParent: Node | null = null;
   private scopeRoot: Document | ShadowRoot;
+  /** Whether scopeRoot is the document (not a shadow root). */
+  private inDocument: boolean;
   private nodes: Text[] = [];
   private parts: string[] = [];
   private starts: number[] = [];
@@ -148,8 +151,16 @@ export class BlockWalker {
     private readonly claimed: Claimed | null,
     /** Read leaf elements whole (see LeafBlock); off where every node must be claimed. */
     private readonly wholeLeaves = true,
+    /**
+     * Whether a leaf's text may hold a name: a leaf of the document (not of a shadow root, whose
+     * every block the caller hears of) for which it says no is dropped before a block is made of
+     * it. Most blocks of a long page name nobody, and a block made and handed over for each cost
+     * more than reading them.
+     */
+    private readonly mayHold: ((text: string) => boolean) | null = null,
   ) {
     this.scopeRoot = root.getRootNode() as Document | ShadowRoot;
+    this.inDocument = this.scopeRoot.nodeType === DOCUMENT;
     this.blockEl = blockAround(root, this.scopeRoot);
     if (root.nodeType === TEXT) {
       this.walker = null;
@@ -214,7 +225,9 @@ export class BlockWalker {
         if (this.wholeLeaves && BLOCK_TAGS.has(tag) && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
-          if (/\S/.test(text)) this.handOver(new LeafBlock(el, text, this.scopeRoot));
+          const kept = this.mayHold !== null && this.inDocument ? this.mayHold(text) && /\S/.test(text) : /\S/.test(text);
+          if (kept) this.handOver(new LeafBlock(el, text, this.scopeRoot));
+          else this.handedOver += text.length;
           this.node = this.stepOver();
           continue;
         }
@@ -225,6 +238,7 @@ export class BlockWalker {
       const next = this.pendingRoots.shift();
       if (!next) return true;
       this.scopeRoot = next;
+      this.inDocument = false;
       this.blockEl = next.host;
       this.lastParent = null;
       this.walker = this.treeWalker(next);

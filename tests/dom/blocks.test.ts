@@ -49,6 +49,23 @@ describe('text collection by block', () => {
     expect(blocks[0]!.root).toBe(document);
   });
 
+  it('drops the document\'s leaves its test rules out, and still hands over every block of a shadow root', () => {
+    document.body.innerHTML = '<p>weather</p><p>Elon <b>Musk</b></p><div>Iran <p>nested</p></div><div id="host"></div>';
+    const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>weather in the shadow</p>';
+    const out: Block[] = [];
+    const tested: string[] = [];
+    const walker = new BlockWalker(document.body, (b) => out.push(b), null, true, (text) => {
+      tested.push(text);
+      return text.includes('Musk');
+    });
+    expect(walker.run(Infinity)).toBe(true);
+    // Leaves are tested (the shadow host too, empty); text read node by node (around a nested
+    // block) and a shadow root's blocks are not.
+    expect(tested).toEqual(['weather', 'Elon Musk', 'nested', '']);
+    expect(texts(out)).toEqual(['Elon Musk', 'Iran', 'weather in the shadow']);
+  });
+
   it('keeps a name split across inline elements whole at the top of a shadow root', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });

@@ -48,6 +48,16 @@ export function prefilterOf(index: CompiledIndex): RegExp | null {
 }
 
 /**
+ * Whether a block of this text may hold an alias of the index: false only where the prefilter rules
+ * it out (see above). Lets a caller drop such a block before making anything of it; then pass
+ * `{ prefilter: false }` to scanBlock for the blocks it keeps, which are tested already.
+ */
+export function mayHoldAlias(index: CompiledIndex, text: string): boolean {
+  const re = prefilterOf(index);
+  return re === null || re.test(text);
+}
+
+/**
  * Compiles the index's prefilter now, to machine code: the engine interprets a pattern's first run
  * and compiles it on the next, 2-3 ms for the bundled pack's. Done as the index is loaded, so it
  * does not land in the page's first slice of reading (a task that also paints the first screenful).
