@@ -62,6 +62,8 @@ for (const name of BROWSERS) {
       const options = await ctx().ext.openExtensionPage('options.html', '#packs li');
       await chooseFile(options, good);
       await options.waitForFunction(`document.querySelectorAll('#packs li').length === 2`, { polling: 50, timeout: 10_000 });
+      // The list follows storage, the message follows the background's answer: either may come first.
+      await options.waitForFunction(`document.querySelector('#import-result').textContent.includes('Imported')`, { polling: 50, timeout: 10_000 });
       expect(await resultText(options)).toContain('Imported “Kestrel harbour strike (test fixture)” (4 entries)');
       expect(await options.$eval('#packs li[data-pack="kestrel-harbour"] .hint', (el) => el.textContent)).toContain('Version 1.0.0');
       await waitForHighlightedTexts(page, WITH_KESTREL);
