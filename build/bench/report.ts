@@ -274,12 +274,37 @@ ${table(r.firefox.sizes)}
   \`text-shadow\` only, the same change costs about 2 ms: the "Browser alone" rows measure it on every run,
   with Backstory's style. So Backstory's highlights are a background wash without an underline; with the
   underline its longest task on the 1 MB page was 17-19 ms, without it 11 ms.
-- **Reading the page is not what the extension's isolated world makes slow**: the floor's TreeWalker with
-  its filter ran in 45-49 ms in an isolated world against 53-72 ms in the page's world (1 MB, measured by
-  hand on 2026-11-27); Backstory's own read (no filter callback, leaf blocks read whole) takes 26-40 ms.
-  The gap to the RegExp scan is the matcher, normalisation and garbage collection, all JavaScript against
-  a native regular-expression engine.
-- **Measured in turns, Backstory's script time is 1.05-1.11x the scan's, and far noisier.** On 2026-11-27,
+- **How much the extension's isolated world costs depends on the machine.** On 2026-11-27 the floor's
+  TreeWalker with its filter ran in 45-49 ms in an isolated world against 53-72 ms in the page's world
+  (1 MB, by hand), and Backstory's own read took 26-40 ms. On 2026-12-05 (a 2.1 GHz AMD EPYC, Chromium
+  156.0.8078.114, where every figure of the bench is 1.5-3x the earlier machine's), the same DOM calls
+  cost 1.4-2x as much in an isolated world, medians of 5 fresh loads of the 1 MB page, by hand:
+  - a bare TreeWalker over all 56,964 nodes: 15.6 ms in the page's world, 27.0 ms isolated;
+  - Backstory's block reader alone (src/dom/blocks.ts, no matching): 45 ms against 73 ms;
+  - the RegExp scan: 93-113 ms in the page's world against 159-162 ms isolated (the "in an isolated
+    world" row measures it on every run).
+
+  There, Backstory with matching switched off after its first 100 blocks (reading, blocks, slices) took
+  83 ms, 75-90% of the page-world scan's whole time: no matcher, however fast, brings the script ratio
+  to 1.0x on that machine while the page is read from an isolated world. Reading in the page's world is
+  not done, for privacy (see docs/reliability.md).
+- **The matcher runs cold on every page, and cold JavaScript is what it costs.** On 2026-12-05, scanning
+  the 1 MB page's 14,233 blocks (already read, in a fresh page, no DOM) took 47 ms the first time, 23-35
+  the second and 19-25 the third; the native prefilter alone 8 ms. In Node, warm, the same scan takes
+  10.6 ms. Tried that day and not shipped, each on fresh pages:
+  - **Finding where names start with the prefilter's pattern**, then following the trie only from
+    there (in a block of ASCII text every alias match starts within a match of the global pattern):
+    55.4 ms against 42.1 ms (5 pages each). The second native pass and its match objects cost more
+    than the automaton's pass they replaced.
+  - **A table of the automaton's moves** (state by character class, filled as the page is read, so a
+    character costs one array read instead of a search and a walk down failure links): 47.2 ms
+    against 46.9 ms cold, 30.6 against 33.0 ms warm (11 pages each, in turns). Cold, the cost is
+    the loop over every character, not the search.
+  - **Warming the matcher first** on 10-100 KB of other text: the whole took as long (36-40 ms).
+  - What did pay that day: dropping the leaves the prefilter rules out before a block object is made
+    of them (0.92x script, 0.90x painted, 14 loads of each in turns).
+
+- **Measured in turns, Backstory's script time was 1.05-1.11x the scan's, and far noisier.** On 2026-11-27,
   two browsers loaded the 1 MB page in turns, one with Backstory and one running the scan. Backstory
   measured 63.7 ms (51.8-76.7 over 20 loads) against 60.7 ms (59.6-64.7), and 68.1 ms against 61.2 ms
   over 12 loads. Backstory's work spans about a dozen tasks, and the scan is one. The page still settling
