@@ -5,7 +5,7 @@
  */
 import type { LaunchedBrowser } from '../browsers';
 import { heapWithoutBackstory, runBackstory, runBaseline, runCard, runPopup, scrollWithBackstory, setEnabled, type BackstoryRun, type BaselineScripts } from './drive';
-import type { BaselineKind } from './page-baselines';
+import type { BaselineKind, BaselineResult } from './page-baselines';
 import { median, repeat, round, summariseBackstory, summariseBaseline, traceBreakdown } from './summary';
 import type { SizeFigures } from './report';
 
@@ -35,16 +35,39 @@ const KEYS: Record<BaselineKind, string> = {
 /** Fresh loads per size for the scrolling figures (each scrolls 40 frames). */
 const SCROLL_RUNS = 3;
 
-/** Backstory's timed and traced runs at every size (extension on). */
-export async function backstoryPhase(ext: LaunchedBrowser, plan: Plan, traced: boolean): Promise<{ figures: Record<string, SizeFigures>; tracedRuns: Record<string, BackstoryRun[]> }> {
+/**
+ * Baselines timed in turns with Backstory's timed loads: `off` is a second browser with the
+ * extension switched off, and each round loads the page once with Backstory and once per kind.
+ */
+export interface Turns {
+  off: LaunchedBrowser;
+  kinds: readonly BaselineKind[];
+}
+
+/**
+ * Backstory's timed and traced runs at every size (extension on). With `turns`, the baselines the
+ * targets compare Backstory with are timed in the same rounds, one load of each after each load of
+ * Backstory's: on a shared machine the load drifts over minutes, and a build's script ratio read
+ * 2.49x from figures taken minutes apart against 1.63x in turns (2026-12-05).
+ */
+export async function backstoryPhase(
+  ext: LaunchedBrowser, plan: Plan, traced: boolean, turns?: Turns,
+): Promise<{ figures: Record<string, SizeFigures>; tracedRuns: Record<string, BackstoryRun[]> }> {
   const figures: Record<string, SizeFigures> = {};
   const tracedRuns: Record<string, BackstoryRun[]> = {};
   await setEnabled(ext, true);
+  if (turns) await setEnabled(turns.off, false);
   for (const size of plan.sizes) {
-    plan.log(`${ext.name} ${size}: Backstory x${plan.runs(size)}`);
-    const runs = await repeat(plan.runs(size), () => runBackstory(ext, plan.url(size)));
+    plan.log(`${ext.name} ${size}: Backstory x${plan.runs(size)}${turns ? `, in turns with ${turns.kinds.join(', ')}` : ''}`);
+    const baselineRuns = new Map<BaselineKind, BaselineResult[]>((turns?.kinds ?? []).map((k) => [k, []]));
+    const runs = await repeat(plan.runs(size), async () => {
+      const run = await runBackstory(ext, plan.url(size));
+      for (const [kind, list] of baselineRuns) list.push(await runBaseline(turns!.off, plan.url(size), kind, plan.aliases, plan.scripts));
+      return run;
+    });
     const withTrace = traced ? await repeat(plan.traced(size), () => runBackstory(ext, plan.url(size, true), { trace: true })) : [];
     figures[size] = summariseBackstory(runs, withTrace);
+    for (const [kind, list] of baselineRuns) Object.assign(figures[size], summariseBaseline(KEYS[kind], list), { [`${KEYS[kind]}_in_turns`]: 1 });
     tracedRuns[size] = withTrace;
     if (traced) {
       plan.log(`${ext.name} ${size}: scrolling with Backstory x${SCROLL_RUNS}`);
@@ -82,9 +105,6 @@ export async function baselinePhase(ext: LaunchedBrowser, plan: Plan, kinds: (si
         Object.assign(f, summariseBaseline(KEYS[kind], runs));
         if (kind === 'floor') f.text_nodes = runs[0]!.nodes;
       }
-      // The issue's names: the floor and the RegExp scan are script times (they paint nothing).
-      f.floor_ms = f.floor_script_ms!;
-      f.regex_ms = f.regex_script_ms!;
       if (f.scroll_off_runs !== undefined) {
         f.scroll_frame_off_ms = f.scroll_off_script_ms!;
         f.scroll_frame_off_p95_ms = f.scroll_off_painted_ms!;
