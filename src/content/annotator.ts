@@ -32,7 +32,7 @@ import { MentionRef } from './mention-ref';
 import { caretAt, pointOnRange, rangesAtPoint } from './hit-test';
 import { Painter } from './painter';
 import { benchNow, benchSpent } from './bench-marks';
-import { SLICE_MS, nextFrame, yieldToPage } from './schedule';
+import { SLICE_MS, nextFrame, yieldToFrame, yieldToPage } from './schedule';
 
 /** What the reader chose to see. */
 export interface AnnotatorOptions {
@@ -294,6 +294,7 @@ export class Annotator {
       this.resolver.add(state, changed);
     }, null, true, this.mayHold);
     let lastFrame = performance.now();
+    let framePending = false;
     // Painting what a slice found runs in the slice's task too: the reading leaves it room, as much
     // as the last one took (when a name gains context, every block waiting for it is painted).
     let paintMs = 0;
@@ -310,14 +311,18 @@ export class Annotator {
         return;
       }
       // Quick yields keep our place in the queue, but Chromium serves them before rendering: so
-      // after the first slice (the first screenful), and then every FRAME_EVERY_MS, wait for a
-      // frame, which paints what was found so far and lets the page render and respond.
-      if (slice === 0 || performance.now() - lastFrame > FRAME_EVERY_MS) {
-        await nextFrame();
-        lastFrame = performance.now();
-      } else {
-        await yieldToPage();
+      // after the first slice (the first screenful), and then every FRAME_EVERY_MS, a frame is
+      // asked for, which paints what was found so far and lets the page render and respond. Until
+      // it comes (up to a frame's interval: the browser renders at its own beat), reading goes on
+      // in ordinary tasks, which let it through when it is due, instead of waiting idle for it.
+      if (!framePending && (slice === 0 || performance.now() - lastFrame > FRAME_EVERY_MS)) {
+        framePending = true;
+        void nextFrame().then(() => {
+          framePending = false;
+          lastFrame = performance.now();
+        });
       }
+      await (framePending ? yieldToFrame() : yieldToPage());
       if (this.signal.aborted) return;
     }
   }

@@ -41,6 +41,14 @@ export function yieldToPage(): Promise<void> {
 }
 
 /**
+ * Gives the main thread back as an ordinary task (a message to ourselves): unlike a quick yield,
+ * it lets a frame that is due be rendered first, while until then the work goes on.
+ */
+export function yieldToFrame(): Promise<void> {
+  return afterMessage();
+}
+
+/**
  * Resolves after the next frame has been rendered (and IntersectionObserver callbacks delivered):
  * yields of the kind above are served before rendering in Chromium, so a run of them would hold
  * back the first paint.

@@ -49,6 +49,21 @@ describe('Annotator', () => {
     expect(a.mentions().map((m) => a.entity(m).id)).toEqual(['elon-musk', 'iran', 'elon-musk', 'hamas', 'hezbollah']);
   });
 
+  it('asks for a frame after its first slice and reads on while it has not come, instead of waiting idle', async () => {
+    // Long enough for many slices of reading.
+    document.body.innerHTML = Array.from({ length: 4000 }, (_, i) => `<p>Paragraph ${i}: Elon Musk met Iran’s envoy.</p>`).join('');
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const a = new Annotator(index, document, run.signal, { mode: 'all' }, new PageStyles(document, run.signal));
+    // No frame ever comes here: the whole page is read all the same.
+    await a.start();
+    expect(a.reading).toBe(false);
+    expect(a.shownEntities()).toHaveLength(4000);
+    // Frames asked for: the first screenful's, and the painter's look at the screen once the page is
+    // read; not one per slice.
+    expect(frames).toHaveLength(2);
+  });
+
   it('says it is reading until its first read of the page has ended (the popup follows it)', async () => {
     document.body.innerHTML = '<p>Elon Musk met Iran’s envoy.</p>';
     const a = new Annotator(index, document, run.signal, { mode: 'all' }, new PageStyles(document, run.signal));
