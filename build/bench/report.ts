@@ -294,9 +294,10 @@ ${table(r.firefox.sizes)}
     world" row measures it on every run).
 
   There, Backstory with matching switched off after its first 100 blocks (reading, blocks, slices) took
-  83 ms, 75-90% of the page-world scan's whole time: no matcher, however fast, brings the script ratio
-  to 1.0x on that machine while the page is read from an isolated world. Reading in the page's world is
-  not done, for privacy (see docs/reliability.md).
+  83 ms, 75-90% of the page-world scan's whole time. That leaves 10-30 ms for matching, deciding and
+  painting 6,500 mentions, about what the native RegExp spends on matching alone: on that machine the
+  script ratio can reach 1.0x only if the page is read in the page's own world, which is not done, for
+  privacy (see docs/reliability.md).
 - **The matcher runs cold on every page, and cold JavaScript is what it costs.** On 2026-12-05, scanning
   the 1 MB page's 14,233 blocks (already read, in a fresh page, no DOM) took 47 ms the first time, 23-35
   the second and 19-25 the third; the native prefilter alone 8 ms. In Node, warm, the same scan takes
@@ -311,7 +312,12 @@ ${table(r.firefox.sizes)}
     the loop over every character, not the search.
   - **Warming the matcher first** on 10-100 KB of other text: the whole took as long (36-40 ms).
   - What did pay that day: dropping the leaves the prefilter rules out before a block object is made
-    of them (0.92x script, 0.90x painted, 14 loads of each in turns).
+    of them (0.92x script, 0.90x painted, 14 loads of each in turns), and reading on while a frame
+    is due instead of waiting idle for it (0.94x painted, 12 loads of each in turns).
+  - What remains a lever, not tried: a matcher in WebAssembly, which runs at native speed from its
+    first call. A Manifest V3 extension compiles WebAssembly only with \`'wasm-unsafe-eval'\` in
+    its content security policy (MDN, content_security_policy); how each browser applies that to
+    content scripts was not checked.
 
 - **Measured in turns, Backstory's script time was 1.05-1.11x the scan's, and far noisier.** On 2026-11-27,
   two browsers loaded the 1 MB page in turns, one with Backstory and one running the scan. Backstory
