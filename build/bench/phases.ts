@@ -67,7 +67,7 @@ export async function backstoryPhase(
     });
     const withTrace = traced ? await repeat(plan.traced(size), () => runBackstory(ext, plan.url(size, true), { trace: true })) : [];
     figures[size] = summariseBackstory(runs, withTrace);
-    for (const [kind, list] of baselineRuns) Object.assign(figures[size], summariseBaseline(KEYS[kind], list), { [`${KEYS[kind]}_in_turns`]: 1 });
+    for (const [kind, list] of baselineRuns) Object.assign(figures[size], summariseBaseline(KEYS[kind], list));
     tracedRuns[size] = withTrace;
     if (traced) {
       plan.log(`${ext.name} ${size}: scrolling with Backstory x${SCROLL_RUNS}`);

@@ -67,7 +67,7 @@ const MIN_READ_MS = 2;
 /** Longest stretch of reading without letting a frame through, in ms. */
 const FRAME_EVERY_MS = 50;
 
-/** How the walker's leaves are scanned: it has ruled out those that cannot name anyone (see mayHold). */
+/** How a block the walker has tested is scanned: it has ruled out those that cannot name anyone (see mayHold). */
 const PREFILTERED: ScanOptions = Object.freeze({ prefilter: false });
 
 const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
@@ -340,8 +340,7 @@ export class Annotator {
    */
   private scan(block: Block, seq: number): BlockState | null {
     const scanStart = benchNow(true);
-    // A leaf of the document has passed the walker's test already (see mayHold).
-    const raw = scanBlock(this.index, block.text, block.leaf && block.root === this.doc ? PREFILTERED : undefined);
+    const raw = scanBlock(this.index, block.text, block.tested ? PREFILTERED : undefined);
     benchSpent('scan', scanStart);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;

@@ -29,6 +29,11 @@ export interface Block {
    * not recorded in the Claimed map.
    */
   readonly leaf?: Element;
+  /**
+   * Set when the walker's `mayHold` test has already passed the block's text (a leaf of the
+   * document): its scan need not ask the same question again.
+   */
+  readonly tested?: boolean;
 }
 
 /**
@@ -43,7 +48,7 @@ class LeafBlock implements Block {
   /** The length of the text as read. */
   readonly textLength: number;
 
-  constructor(readonly leaf: Element, text: string, readonly root: Document | ShadowRoot) {
+  constructor(readonly leaf: Element, text: string, readonly root: Document | ShadowRoot, readonly tested: boolean) {
     this.read = text;
     this.textLength = text.length;
   }
@@ -225,8 +230,8 @@ export class BlockWalker {
         if (this.wholeLeaves && BLOCK_TAGS.has(tag) && isLeafContent(el)) {
           this.noteShadowRoot(el);
           const text = el.textContent ?? '';
-          const kept = this.mayHold !== null && this.inDocument ? this.mayHold(text) && /\S/.test(text) : /\S/.test(text);
-          if (kept) this.handOver(new LeafBlock(el, text, this.scopeRoot));
+          const tested = this.mayHold !== null && this.inDocument;
+          if ((!tested || this.mayHold(text)) && /\S/.test(text)) this.handOver(new LeafBlock(el, text, this.scopeRoot, tested));
           else this.handedOver += text.length;
           this.node = this.stepOver();
           continue;
