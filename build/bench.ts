@@ -7,12 +7,12 @@
  *
  *   --json          print the results as JSON on stdout (progress goes to stderr either way)
  *   --strict        exit 1 if any target is missed (timing on shared machines is noisy: off by default)
- *   --quick         fewer runs, 200 KB and 1 MB only, for checking the bench itself
+ *   --quick         fewer runs, 200 KB and 1 MB only, for before-and-after checks (never writes the doc)
  *   --runs N        fresh page loads per scenario (default 5; 5 MB gets at most 3)
  *   --no-firefox    Chromium only
  *   --no-100k       skip the 100,000-alias pack
  *   --firefox-5mb   also run Firefox at 5 MB (slow)
- *   --no-docs       do not rewrite docs/benchmarks.md
+ *   --no-docs       do not rewrite docs/benchmarks.md (a quick run never does: two loads are not figures to publish)
  *   --no-hostile    skip the hostile pages (live ticker, 10 MB, 100 SPA navigations)
  *
  * How each figure is measured is explained in docs/benchmarks.md (written by ./bench/report.ts).
@@ -156,7 +156,7 @@ async function main(): Promise<number> {
 
   if (flag('--json')) console.log(JSON.stringify(results, null, 2));
   else console.log(consoleReport(results));
-  if (!flag('--no-docs')) {
+  if (!quick && !flag('--no-docs')) {
     writeFileSync(join(ROOT, 'docs/benchmarks.md'), markdownReport(results));
     log('wrote docs/benchmarks.md');
   }
