@@ -4,26 +4,24 @@
  * "which mentions are on this page?" for the card and the popup.
  *
  * Cost grows with the page's text, not the pack: scanning is one pass of an Aho-Corasick
- * automaton per block, and the page-wide decisions are kept up to date block by block by the
- * core's PageResolver, which re-decides only what a new block can change. Work is sliced (see
- * ./schedule.ts), the top of the page is painted after the first slice, and the rest as it is
- * read. In first-mention mode, which needs the page's order, the decisions are settled after the
- * first slice and when the page is read.
+ * automaton per block. What is shown is decided by the core's PageDecisions, kept up to date block
+ * by block (it re-decides only what a new block can change); this file only paints its decisions.
+ * Work is sliced (see ./schedule.ts), the top of the page is painted after the first slice, and
+ * the rest as it is read.
  */
 import {
   entityInfo,
   entityType,
   mayHoldAlias,
   NO_MATCHES,
-  PageResolver,
+  PageDecisions,
+  sameList,
   scanBlock,
-  storyPacks,
   type CompiledIndex,
+  type DecidedBlock,
   type EntityInfo,
-  type EntityType,
-  type MentionMode,
+  type PageOptions,
   type RawMatch,
-  type ResolverEntry,
   type ScanOptions,
 } from '../core';
 import { BlockWalker, isIntact, liveRangeOf, type Block, type Claimed } from '../dom/blocks';
@@ -34,19 +32,13 @@ import { Painter } from './painter';
 import { benchNow, benchSpent } from './bench-marks';
 import { SLICE_MS, nextFrame, yieldToFrame, yieldToPage } from './schedule';
 
-/** What the reader chose to see. */
-export interface AnnotatorOptions {
-  mode: MentionMode;
-  enabledTypes?: ReadonlySet<EntityType>;
-  hiddenEntities?: ReadonlySet<string>;
-  /** Show a pack's names only on pages about its story (see storyPacks). */
-  storyOnly?: boolean;
-}
+/** What the reader chose to see (the page's decisions take it as it is). */
+export type AnnotatorOptions = PageOptions;
 
-/** A block that names someone, as the annotator keeps it (and as its resolver does: see ResolverEntry). */
-interface BlockState extends ResolverEntry {
+/** A block that names someone, as the annotator keeps it (and as the page's decisions do: see DecidedBlock). */
+interface BlockState extends DecidedBlock {
   readonly block: Block;
-  /** The matches painted (what the resolver shows, less what mode and story leave out). */
+  /** The matches painted: the decisions' `shown`, as of the last paint. */
   painted: readonly RawMatch[];
   /**
    * Their mentions, one per painted match, made on first need (the painter's, near the viewport,
@@ -72,16 +64,19 @@ const PREFILTERED: ScanOptions = Object.freeze({ prefilter: false });
 
 const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
 
-/** Whether two lists of matches are the same, one for one. */
-function sameMatches(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameMatch(a[i]!, b[i]!)) return false;
-  return true;
-}
+/** A block's first node, for comparing places in the document. */
+const firstNode = (state: BlockState): Node => state.block.leaf ?? state.block.nodes[0]!;
+
+/**
+ * Whether block `a` comes before block `b`: by the order of the first read where both were read in
+ * it (no DOM call), else by their places in the document.
+ */
+const precedes = (a: BlockState, b: BlockState): boolean =>
+  a.seq >= 0 && b.seq >= 0 ? a.seq < b.seq : (firstNode(a).compareDocumentPosition(firstNode(b)) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
 
 export class Annotator {
-  private states: BlockState[] = [];
-  private resolver: PageResolver<BlockState>;
+  /** What the page shows, block by block; holds the blocks that name someone, in document order. */
+  private readonly decisions: PageDecisions<BlockState>;
   /**
    * Block -> state and leaf element -> state, for hit-tests and re-reads only: built on first use
    * rather than while the page is first read (two map writes per block add up on a long page),
@@ -101,7 +96,7 @@ export class Annotator {
     readonly index: CompiledIndex,
     private readonly doc: Document,
     private readonly signal: AbortSignal,
-    private options: AnnotatorOptions,
+    options: AnnotatorOptions,
     private readonly styles: PageStyles,
   ) {
     this.painter = new Painter<BlockState>(doc, styles, signal, {
@@ -110,7 +105,12 @@ export class Annotator {
       itemsOf: (state) => this.refsOf(state),
       sizeOf: (state) => state.painted.length,
     });
-    this.resolver = new PageResolver(index, options);
+    this.decisions = new PageDecisions(index, options, precedes);
+  }
+
+  /** The blocks that name someone, in document order. */
+  private get states(): readonly BlockState[] {
+    return this.decisions.ordered;
   }
 
   private maps(): { stateOf: WeakMap<Block, BlockState>; leafStates: WeakMap<Element, BlockState> } {
@@ -164,15 +164,11 @@ export class Annotator {
   }
 
   /**
-   * Changes what is shown (mode, types, hidden entities) without reading the page again. The
-   * page-wide decisions are taken afresh from the blocks' scans, in one go (a reader's click).
+   * Changes what is shown (mode, types, hidden entities, story only) without reading the page
+   * again. The page-wide decisions are taken afresh from the blocks' scans, in one go (a reader's click).
    */
   setOptions(options: AnnotatorOptions): void {
-    this.options = options;
-    this.storyKey = '\u0000';
-    this.resolver = new PageResolver(this.index, options);
-    for (const state of this.states) this.resolver.add(state);
-    this.paint(this.states, true);
+    this.paint(this.decisions.setOptions(options));
   }
 
   /**
@@ -228,11 +224,7 @@ export class Annotator {
     }
     if (prune) for (const s of this.states) if (!isIntact(s.block)) removed.add(s);
     for (const s of removed) this.drop(s);
-    const changed = new Set<BlockState>();
-    if (removed.size > 0) {
-      this.states = this.states.filter((s) => !removed.has(s));
-      for (const s of this.resolver.remove(removed)) changed.add(s);
-    }
+    const changed = this.decisions.remove(removed);
     const added: BlockState[] = [];
     const claimed = this.claimed();
     for (const root of roots) {
@@ -252,12 +244,9 @@ export class Annotator {
         if (this.signal.aborted) return;
       }
     }
-    for (const s of added) {
-      this.insertInOrder(s);
-      this.resolver.add(s, changed);
-    }
+    for (const s of added) this.decisions.add(s, changed);
     benchSpent('slice', since);
-    this.paint(changed, true);
+    this.paint(changed);
     this.painter.lookAround();
   }
 
@@ -289,9 +278,7 @@ export class Annotator {
     let seq = 0;
     const walker = new BlockWalker(root, (b) => {
       const state = this.scan(b, seq++);
-      if (!state) return;
-      this.states.push(state);
-      this.resolver.add(state, changed);
+      if (state) this.decisions.add(state, changed);
     }, null, true, this.mayHold);
     let lastFrame = performance.now();
     let framePending = false;
@@ -303,7 +290,7 @@ export class Annotator {
       const done = walker.run(performance.now() + Math.max(MIN_READ_MS, SLICE_MS - paintMs));
       benchSpent('slice', sliceStart);
       const paintStart = performance.now();
-      this.paint(changed, done || slice === 0, true);
+      this.paint(changed);
       paintMs = performance.now() - paintStart;
       changed = new Set();
       if (done) {
@@ -351,46 +338,16 @@ export class Annotator {
       if (raw.length > 0) this.styles.ensureShadowRoot(root);
     }
     if (raw.length === 0) return null;
-    const state: BlockState = { block, raw, painted: NO_MATCHES, refs: null, seq, decided: NO_MATCHES, holder: null };
+    const state: BlockState = { block, raw, painted: NO_MATCHES, refs: null, seq, accepted: NO_MATCHES, shown: NO_MATCHES, holder: null };
     this.remember(state);
     return state;
   }
 
-  /**
-   * Paints the difference for the blocks whose decisions changed. First-mention mode needs the
-   * whole page in order, so there it re-settles every block, when `settle` says the moment is right.
-   */
-  private paint(changed: Iterable<BlockState>, settle: boolean, grown = false): void {
+  /** Paints the difference for the blocks whose decisions changed. */
+  private paint(changed: Iterable<BlockState>): void {
     if (this.signal.aborted) return;
     const started = benchNow();
-    if (this.options.storyOnly) {
-      // Which packs this page is about, from everything it shows so far; when that changes, every
-      // block is painted again (it happens a few times per page at most). While the page is first
-      // read, what blocks show only grows: the entities seen so far are kept and only the changed
-      // blocks are added, so each slice costs its own blocks, not the page read so far.
-      if (!grown || !this.storySeen) this.storySeen = new Set();
-      for (const state of grown ? changed : this.states) {
-        for (const m of this.resolver.shown(state)) this.storySeen.add(m.entity);
-      }
-      const packs = storyPacks(this.index, this.storySeen);
-      const key = [...packs].sort().join(',');
-      if (key !== this.storyKey) {
-        this.storyKey = key;
-        this.story = packs;
-        changed = this.states;
-        settle = true;
-      }
-    }
-    if (this.options.mode === 'first') {
-      if (settle) {
-        const seen = new Uint8Array(this.index.entityType.length);
-        for (const state of this.states) {
-          this.repaint(state, this.resolver.shown(state).filter((m) => seen[m.entity] === 0 && (seen[m.entity] = 1) === 1));
-        }
-      }
-    } else {
-      for (const state of changed) this.repaint(state, this.resolver.shown(state));
-    }
+    for (const state of changed) this.repaint(state);
     benchSpent('resolve', started);
     this.onShownChange?.();
   }
@@ -398,18 +355,11 @@ export class Annotator {
   /** Called after the mentions shown may have changed (the popup's badge listens). */
   onShownChange: (() => void) | null = null;
 
-  /** With storyOnly: the entities the page shows, as far as the first read has got. */
-  private storySeen: Set<number> | null = null;
-
-  /** With storyOnly: the packs the page is about, and their key (to notice a change). */
-  private story: ReadonlySet<number> = new Set();
-  private storyKey = '';
-
-  /** Makes one block's painted mentions match `next` (minus packs the page is not about, with storyOnly). */
-  private repaint(state: BlockState, wanted: readonly RawMatch[]): void {
-    const next = this.options.storyOnly ? wanted.filter((m) => this.story.has(this.index.entityPack[m.entity]!)) : wanted;
+  /** Makes one block's painted mentions match what the decisions show. */
+  private repaint(state: BlockState): void {
+    const next = state.shown;
     const prev = state.painted;
-    if (sameMatches(next, prev)) return;
+    if (sameList(next, prev)) return;
     if (next.length === 0) {
       this.unpaint(state);
       return;
@@ -504,20 +454,6 @@ export class Annotator {
       if (state) return state;
     }
     return undefined;
-  }
-
-  /** Inserts a block read later at its place in document order (binary search). */
-  private insertInOrder(state: BlockState): void {
-    const first = state.block.leaf ?? state.block.nodes[0]!;
-    let lo = 0;
-    let hi = this.states.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const other = this.states[mid]!.block.leaf ?? this.states[mid]!.block.nodes[0]!;
-      if (other.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) lo = mid + 1;
-      else hi = mid;
-    }
-    this.states.splice(lo, 0, state);
   }
 }
 

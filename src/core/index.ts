@@ -6,12 +6,12 @@
  *
  *   const index = loadIndex(await (await fetch(url)).arrayBuffer()); // built by compilePacks + serializeIndex
  *   const raw = blocks.map((text) => scanBlock(index, text));         // one block = one paragraph's text
- *   const shown = resolvePage(index, raw, { mode: 'all' });           // page-level rules, per block
+ *   const shown = decidePage(index, raw, { mode: 'all' });            // what the reader sees, per block
  *   // shown[i][j].start/end are offsets in blocks[i]; entityInfo(index, m.entity) names the entity.
  *
- * When text is added to the page, scan the new blocks and call resolvePage again over all blocks'
- * raw matches, or keep a PageResolver and add blocks to it as they are read: it re-decides only
- * what a new block can change (a new strong mention can unlock earlier needsContext ones).
+ * A page that is read in slices and changes keeps a PageDecisions and adds, removes and changes
+ * blocks as they come: it re-decides only what a block can change (a new strong mention can unlock
+ * earlier needsContext ones), and decides exactly what decidePage decides over the final page.
  *
  * Offsets: every offset the core returns is a UTF-16 offset in the ORIGINAL text passed in, end
  * exclusive; `normalize(text).map` maps normalised offsets back when working on normalised text.
@@ -59,8 +59,17 @@ export {
 // Matching.
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { mayHoldAlias, preparePrefilter } from './match/prefilter';
-export { BROAD_MIN_OTHERS, resolvePage, type MentionMode, type ResolveOptions } from './match/resolve';
-export { PageResolver, resolverEntry, type PageFilters, type ResolverEntry } from './match/page-resolver';
+export { BROAD_MIN_OTHERS } from './page/context';
+export {
+  decidePage,
+  PageDecisions,
+  sameList,
+  STORY_MIN_ENTITIES,
+  type DecidedBlock,
+  type MentionMode,
+  type PageOptions,
+  type Precedes,
+} from './page/decisions';
 export { findMentions, type FindOptions, type Mention } from './match/find-mentions';
 export {
   cardModel,
@@ -76,4 +85,3 @@ export {
 } from './card/card-model';
 export { COMMANDS, isCommand, isMessageOf, pageEntities, type Command, type Message, type PageEntity, type PageInfo, type ToBackground, type ToContent } from './messages/protocol';
 export { searchEntities, type SearchHit } from './card/search';
-export { STORY_MIN_ENTITIES, storyPacks } from './match/story';

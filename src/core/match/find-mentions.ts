@@ -1,10 +1,10 @@
 /**
- * findMentions: scan and resolve a plain string in one call, for tests and the .txt CLI. Each line
+ * findMentions: scan a plain string and decide what is shown, in one call, for tests and the .txt CLI. Each line
  * is a block (a paragraph), as on a page; offsets are in the whole string.
  */
 import type { CompiledIndex } from './compiled-index';
 import { entityInfo } from './entity-info';
-import { resolvePage, type ResolveOptions } from './resolve';
+import { decidePage, type PageOptions } from '../page/decisions';
 import { scanBlock, type RawMatch, type ScanOptions } from './scan-block';
 
 /** A mention found in a string, with what a report needs. */
@@ -22,8 +22,8 @@ export interface Mention {
   readonly strong: boolean;
 }
 
-/** Options of {@link findMentions}: those of `resolvePage` and `scanBlock`; mode defaults to "all". */
-export type FindOptions = Partial<ResolveOptions> & ScanOptions;
+/** Options of {@link findMentions}: those of `decidePage` and `scanBlock`; mode defaults to "all". */
+export type FindOptions = Partial<PageOptions> & ScanOptions;
 
 const LINE = /\r\n|\r|\n/g;
 
@@ -48,7 +48,7 @@ export function findMentions(index: CompiledIndex, text: string | readonly strin
     }
   }
   const raw: (readonly RawMatch[])[] = blocks.map((b) => scanBlock(index, b.text, options));
-  const resolved = resolvePage(index, raw, { ...options, mode: options.mode ?? 'all' });
+  const resolved = decidePage(index, raw, { ...options, mode: options.mode ?? 'all' });
   const out: Mention[] = [];
   resolved.forEach((matches, i) => {
     const block = blocks[i]!;

@@ -1,7 +1,7 @@
 /**
  * scanBlock: finds the candidate mentions in one block of text (a paragraph from the DOM), after
  * the case, word-boundary, fused-name and leftmost-longest rules. Page-level rules (needsContext,
- * broad, mode, filters) come later, in `resolvePage`.
+ * broad, mode, filters) come later, in the page's decisions (`src/core/page`).
  */
 import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
 import { createBuffers, normalizeInto, type NormalizedBuffers } from '../text/normalize';
@@ -18,11 +18,11 @@ export interface RawMatch {
   readonly alias: number;
   /** The alias's entity. */
   readonly entity: number;
-  /** False when the alias needs context (see `resolvePage`). */
+  /** False when the alias needs context (see `src/core/page/context.ts`). */
   readonly strong: boolean;
   /**
    * Present only when several aliases (of different entities) match this very span: all of them,
-   * primary first, so `resolvePage` can pick the one the page's context supports.
+   * primary first, so the page's decisions can pick the one its context supports.
    */
   readonly alternatives?: readonly number[];
 }

@@ -1,4 +1,4 @@
-import type { MentionMode } from '../match/resolve';
+import type { MentionMode } from '../page/decisions';
 import { ENTITY_TYPES, MAX_PACK_ID_LENGTH, type EntityType } from '../pack/types';
 import { cleanSites, mergeSites, type Cleaned, type SiteSettings } from './sites';
 
@@ -24,7 +24,7 @@ export interface Settings {
   sites: Record<string, SiteSettings>;
   /** The entity types to highlight, in ENTITY_TYPES order (all of them by default). */
   enabledTypes: EntityType[];
-  /** Where packs apply: false on every page; true only on pages about a pack's story (see storyPacks). */
+  /** Where packs apply: false on every page; true only on pages about a pack's story (see PageDecisions). */
   storyOnly: boolean;
   /** The card's look: following the page ('auto': dark on a dark page), or always light or dark. */
   theme: Theme;

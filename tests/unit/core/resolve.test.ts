@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { compilePacks, entityInfo, findMentions, resolvePage, scanBlock, type CompiledIndex, type ResolveOptions } from '../../../src/core/index';
-import { PageResolver, resolverEntry } from '../../../src/core/match/page-resolver';
+import {
+  compilePacks,
+  decidePage,
+  entityInfo,
+  findMentions,
+  NO_MATCHES,
+  PageDecisions,
+  scanBlock,
+  type CompiledIndex,
+  type DecidedBlock,
+  type PageOptions,
+} from '../../../src/core/index';
 import { index, pack } from './pack-builder';
 
 /** The accepted "text -> entity id" pairs of a page given as blocks. */
-function accepted(idx: CompiledIndex, blocks: string[], options: ResolveOptions = { mode: 'all' }): string[] {
+function accepted(idx: CompiledIndex, blocks: string[], options: PageOptions = { mode: 'all' }): string[] {
   const raw = blocks.map((b) => scanBlock(idx, b));
-  return resolvePage(idx, raw, options).flatMap((ms, i) =>
+  return decidePage(idx, raw, options).flatMap((ms, i) =>
     ms.map((m) => `${blocks[i]!.slice(m.start, m.end)}>${entityInfo(idx, m.entity).id}`),
   );
 }
@@ -21,7 +31,7 @@ const story = index([
   { id: 'sina-toossi', name: 'Sina Toossi', aliases: [{ text: 'Toossi', caseSensitive: true, needsContext: true }], related: ['israel'] },
 ]);
 
-describe('resolvePage: needsContext', () => {
+describe('decidePage: needsContext', () => {
   it('drops a needsContext mention without a strong mention on the page', () => {
     expect(accepted(story, ['Musk is a scent.'])).toEqual([]);
   });
@@ -52,7 +62,7 @@ describe('resolvePage: needsContext', () => {
   });
 });
 
-describe('resolvePage: broad entities', () => {
+describe('decidePage: broad entities', () => {
   it('drops a broad entity when fewer than two other non-broad entities are shown', () => {
     expect(accepted(story, ['Iran and Israel.'])).toEqual([]);
     expect(accepted(story, ['Iran and Elon Musk.'])).toEqual(['Elon Musk>elon-musk']);
@@ -75,7 +85,7 @@ describe('resolvePage: broad entities', () => {
   });
 });
 
-describe('resolvePage: ambiguous spans', () => {
+describe('decidePage: ambiguous spans', () => {
   const shared = index([
     { id: 'jaguar-cars', name: 'Jaguar Land Rover', type: 'organization', aliases: [{ text: 'Jaguar', needsContext: true }] },
     { id: 'jaguar-animal', name: 'Panthera onca', type: 'concept', aliases: [{ text: 'Jaguar', needsContext: true }] },
@@ -94,7 +104,7 @@ describe('resolvePage: ambiguous spans', () => {
   });
 });
 
-describe('resolvePage: modes and filters', () => {
+describe('decidePage: modes and filters', () => {
   const page = ['Elon Musk met Donald Trump.', 'Musk and Trump spoke again; Elon Musk left.'];
 
   it('"all" keeps every mention', () => {
@@ -155,7 +165,7 @@ describe('findMentions', () => {
   });
 });
 
-describe('resolvePage and PageResolver with several packs', () => {
+describe('the page\'s decisions with several packs', () => {
   // Two packs in one index, as when a reader imports a pack beside the bundled one.
   const two = compilePacks([
     pack([{ id: 'iran', name: 'Iran', type: 'place', broad: true }, { id: 'elon-musk', name: 'Elon Musk' }], 'story'),
@@ -166,9 +176,9 @@ describe('resolvePage and PageResolver with several packs', () => {
   it('shows a broad entity only where two other entities of its own pack are named', () => {
     // Three non-broad names on the page, but only one from Iran's pack: Iran stays plain.
     expect(accepted(two, page)).toEqual(['Elon Musk>elon-musk', 'Port of Kestrel>port', 'Kestrel Dockworkers Union>union']);
-    const resolver = new PageResolver(two);
-    const blocks = page.map((text) => resolverEntry(scanBlock(two, text)));
-    blocks.forEach((b) => resolver.add(b));
-    expect(resolver.shown(blocks[1]!)).toEqual([]);
+    const decisions = new PageDecisions<DecidedBlock & { at: number }>(two, { mode: 'all' }, (a, b) => a.at < b.at);
+    const blocks = page.map((text, at) => ({ at, raw: scanBlock(two, text), accepted: NO_MATCHES, shown: NO_MATCHES, holder: null }));
+    blocks.forEach((b) => decisions.add(b));
+    expect(blocks[1]!.shown).toEqual([]);
   });
 });

@@ -1,28 +1,33 @@
 /**
- * PageResolver: the page-level decisions of `resolvePage`, kept up to date block by block, so a
- * page read in slices never needs a pass over everything read so far (on a 5 MB page such a pass
- * is a long task of its own).
+ * PageContext, the first stage of the page's decisions (./decisions.ts): which of a block's raw
+ * matches the page's context accepts, and which of those pass the reader's filters.
+ * - A needsContext alias counts only if the page also names its entity, or a related entity, with a
+ *   strong alias ("Musk" needs "Elon Musk", "Tesla Inc." or a related entity somewhere on the page).
+ * - A broad entity (a country...) counts only if at least two other, non-broad entities of its pack do.
+ * - Then the reader's filters: the types enabled, the entities hidden on this site. Context is judged
+ *   on the whole page before the filters: hiding an entity hides its highlights, it does not change
+ *   what the page is about.
  *
- * What it keeps: which entities the page names strongly, which non-broad entities are accepted,
- * and whether broad entities are shown yet. All of these only grow as blocks are added, so adding
- * a block can only turn rejected matches into accepted ones: the matches that could still change
- * ("unsettled": their first candidate is not accepted) are filed under the entities that would
- * settle them, and only those are looked at again when such an entity gains context.
+ * Kept up to date block by block, so a page read in slices never needs a pass over everything read
+ * so far (on a 5 MB page such a pass is a long task of its own). What it keeps (which entities the
+ * page names strongly, which non-broad entities are accepted, whether broad entities are shown)
+ * only grows as blocks are added, so adding a block can only turn rejected matches into accepted
+ * ones: the matches that could still change ("unsettled": their first candidate is not accepted)
+ * are filed under the entities that would settle them, and only those are looked at again when such
+ * an entity gains context. Removing a block can shrink the page's context, so it rebuilds from the
+ * remaining blocks. The order of blocks does not matter here.
  *
- * Removing a block can shrink the page's context, so it rebuilds from the remaining blocks.
- * Mode "all" only: first-mention mode is a filter over these results in document order, which the
- * caller applies (it knows the order). The result equals `resolvePage` over the same blocks
- * (checked by a property test).
- *
- * The blocks are the caller's own objects (see ResolverEntry), and the resolver writes its
- * decision into them: no table from a block to what is decided for it, and no second object per
- * block (on a 10 MB page, 50,000 of each, kept for the page's life).
+ * The blocks are the caller's own objects (see ContextEntry), and the stage writes its decision into
+ * them: no table from a block to what is decided for it, and no second object per block (on a 10 MB
+ * page, 50,000 of each, kept for the page's life).
  */
 import type { EntityType } from '../pack/types';
-import { ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
-import { entityKey, entityType } from './entity-info';
-import { BROAD_MIN_OTHERS } from './resolve';
-import { NO_MATCHES, type RawMatch } from './scan-block';
+import { ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from '../match/compiled-index';
+import { entityKey, entityType } from '../match/entity-info';
+import { NO_MATCHES, type RawMatch } from '../match/scan-block';
+
+/** Minimum number of other, non-broad entities a page must mention for a broad entity to show. */
+export const BROAD_MIN_OTHERS = 2;
 
 /** What the reader chose to see (mode aside). */
 export interface PageFilters {
@@ -30,20 +35,21 @@ export interface PageFilters {
   readonly hiddenEntities?: ReadonlySet<string>;
 }
 
-/** A block as the resolver holds it: the caller's object, with two fields the resolver writes. */
-export interface ResolverEntry {
+/** A block as the context stage holds it: the caller's object, with two fields the stage writes. */
+export interface ContextEntry {
   /** The block's matches, as `scanBlock` found them. */
   readonly raw: readonly RawMatch[];
-  /** Written by the resolver: the matches shown (empty until the block is added). */
-  decided: readonly RawMatch[];
-  /** Written by the resolver: the resolver that holds the block (added, not removed), or null. */
+  /** Written by the stage: the matches accepted and passing the filters (empty until the block is added). */
+  accepted: readonly RawMatch[];
+  /** Written by the stage: the stage that holds the block (added, not removed), or null. */
   holder: object | null;
 }
 
-/** A new entry for `raw`, not yet added to a resolver. */
-export function resolverEntry(raw: readonly RawMatch[]): ResolverEntry {
-  return { raw, decided: NO_MATCHES, holder: null };
-}
+/**
+ * The blocks whose accepted matches changed during a call, each with what it had accepted before
+ * the call (the next stage compares the two).
+ */
+export type ContextChanges<K> = Map<K, readonly RawMatch[]>;
 const single = [0];
 function candidatesOf(m: RawMatch): readonly number[] {
   if (m.alternatives) return m.alternatives;
@@ -51,7 +57,7 @@ function candidatesOf(m: RawMatch): readonly number[] {
   return single;
 }
 
-export class PageResolver<K extends ResolverEntry> {
+export class PageContext<K extends ContextEntry> {
   /** The blocks held, in the order added. */
   private entries: K[] = [];
   private strongSeen: Uint8Array;
@@ -72,22 +78,17 @@ export class PageResolver<K extends ResolverEntry> {
     this.broadOk = new Uint8Array(index.packIds.length);
   }
 
-  /** The matches shown in `entry` (empty if it is not held). */
-  shown(entry: K): readonly RawMatch[] {
-    return entry.holder === this ? entry.decided : NO_MATCHES;
-  }
-
   /**
-   * Adds a block (its raw matches, from `scanBlock`); adds to `changed` (and returns it) the
-   * blocks whose shown matches changed, the new one included when it shows anything. A block
-   * without matches is not kept: it can neither show nor give context.
+   * Adds a block (its raw matches, from `scanBlock`); records in `changed` the blocks whose
+   * accepted matches changed, the new one included when it accepts anything. A block without
+   * matches is not kept: it can neither show nor give context.
    */
-  add(entry: K, changed: Set<K> = new Set()): Set<K> {
+  add(entry: K, changed: ContextChanges<K>): void {
     const raw = entry.raw;
-    if (raw.length === 0 || entry.holder === this) return changed;
+    if (raw.length === 0 || entry.holder === this) return;
     // A block may move to a new resolver (new filters): the old one is dropped with its decisions.
     entry.holder = this;
-    entry.decided = NO_MATCHES;
+    entry.accepted = NO_MATCHES;
     this.entries.push(entry);
     let newlyStrong: number[] | null = null;
     // Indexed loops on this path: it runs per block while the page is first read, in code not yet
@@ -117,27 +118,29 @@ export class PageResolver<K extends ResolverEntry> {
       for (const other of recheck) this.evaluate(other, changed);
     }
     if (this.broadPacks !== broadBefore) this.evaluateAllWaiting(changed);
-    return changed;
   }
 
-  /** Removes blocks; returns the blocks whose shown matches changed (not the removed ones). */
-  remove(entries: Iterable<K>): Set<K> {
+  /**
+   * Removes blocks (their accepted matches become empty); records in `changed` the blocks that
+   * stay whose accepted matches changed.
+   */
+  remove(entries: Iterable<K>, changed: ContextChanges<K>): void {
     let any = false;
     for (const entry of entries) {
       if (entry.holder !== this) continue;
       entry.holder = null;
-      entry.decided = NO_MATCHES;
+      entry.accepted = NO_MATCHES;
       any = true;
     }
-    if (!any) return new Set();
+    if (!any) return;
     this.entries = this.entries.filter((e) => e.holder === this);
-    return this.rebuild();
+    this.rebuild(changed);
   }
 
-  /** Recomputes everything from the blocks held; returns the blocks whose shown matches changed. */
-  rebuild(): Set<K> {
+  /** Recomputes everything from the blocks held, recording in `changed` what changed. */
+  private rebuild(changed: ContextChanges<K>): void {
     const before = new Map<K, readonly RawMatch[]>();
-    for (const entry of this.entries) before.set(entry, entry.decided);
+    for (const entry of this.entries) before.set(entry, entry.accepted);
     this.strongSeen.fill(0);
     this.accepted.fill(0);
     this.acceptedNonBroad.fill(0);
@@ -147,12 +150,12 @@ export class PageResolver<K extends ResolverEntry> {
     for (const entry of this.entries) {
       for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
     }
-    const scratch = new Set<K>();
+    const scratch: ContextChanges<K> = new Map();
     for (const entry of this.entries) this.evaluate(entry, scratch);
     if (this.broadPacks > 0) this.evaluateAllWaiting(scratch);
-    const changed = new Set<K>();
-    for (const [entry, old] of before) if (!sameList(old, entry.decided)) changed.add(entry);
-    return changed;
+    for (const [entry, old] of before) {
+      if (!sameList(old, entry.accepted) && !changed.has(entry)) changed.set(entry, old);
+    }
   }
 
   private collectWaiting(e: number, into: Set<K>): void {
@@ -162,14 +165,14 @@ export class PageResolver<K extends ResolverEntry> {
     this.waiting.delete(e);
   }
 
-  private evaluateAllWaiting(changed: Set<K>): void {
+  private evaluateAllWaiting(changed: ContextChanges<K>): void {
     const all = new Set<K>();
     for (const e of [...this.waiting.keys()]) this.collectWaiting(e, all);
     for (const entry of all) this.evaluate(entry, changed);
   }
 
   /** Decides one block's matches under the current context, filing what may still change. */
-  private evaluate(entry: K, changed: Set<K>): void {
+  private evaluate(entry: K, changed: ContextChanges<K>): void {
     // The shown list is `raw` itself while every match so far is shown as found (most blocks):
     // a copy is made only where one is left out or changes alias. It is kept for the page's life.
     let out: RawMatch[] | null = null;
@@ -200,8 +203,8 @@ export class PageResolver<K extends ResolverEntry> {
       }
     }
     const shown = out === null ? raw : out.length > 0 ? out : NO_MATCHES;
-    if (!sameList(entry.decided, shown)) changed.add(entry);
-    entry.decided = shown;
+    if (!sameList(entry.accepted, shown) && !changed.has(entry)) changed.set(entry, entry.accepted);
+    entry.accepted = shown;
   }
 
   private file(e: number, entry: K): void {
