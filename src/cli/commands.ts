@@ -3,14 +3,20 @@
  * and `pack check` (what is wrong with a pack). Each returns its output lines and an exit code, so
  * tests can call them without a process.
  */
-import { ENTITY_TYPES, compilePacks, findMentions, validatePack, type Pack } from '../core';
+import { ENTITY_TYPES, compilePacks, findMentions, validatePack, type Pack, type PageOptions } from '../core';
 import { readFile } from 'node:fs/promises';
-import { readInput } from './read-input';
+import { readInput, type InputText } from './read-input';
 
 export interface CommandResult {
+  /** Lines for standard output (standard error for `pack check`'s problems, code 1). */
   out: string[];
+  /** Lines for standard error. */
+  err?: string[];
   code: number;
 }
+
+/** `scan`'s exit code when some file could not be read or parsed and the others were scanned. */
+export const SOME_FILES_FAILED = 3;
 
 /** One mention as `scan --json` reports it. */
 export interface ScanMention {
@@ -21,14 +27,30 @@ export interface ScanMention {
   end: number;
 }
 
-/** Scans each file with the given packs, in all-mentions mode. */
-export async function scan(files: readonly string[], packs: readonly Pack[], json: boolean): Promise<CommandResult> {
+/**
+ * Scans each file with the given packs and reports what the extension would show on it with the
+ * given page options (the same decisions: src/core/page). A file that cannot be read or parsed
+ * gets an error line of its own (with `json`, `{"file", "error"}` on standard output, in order)
+ * and the others are still scanned; the code is then SOME_FILES_FAILED.
+ */
+export async function scan(files: readonly string[], packs: readonly Pack[], json: boolean, options: PageOptions = { mode: 'all' }): Promise<CommandResult> {
   const index = compilePacks(packs);
   const single = packs.length === 1;
   const out: string[] = [];
+  const err: string[] = [];
+  let failed = 0;
   for (const file of files) {
-    const input = await readInput(file);
-    const mentions: ScanMention[] = findMentions(index, input.blocks, { mode: 'all' }).map((m) => ({
+    let input: InputText;
+    try {
+      input = await readInput(file);
+    } catch (error) {
+      const reason = failure(error);
+      failed++;
+      if (json) out.push(JSON.stringify({ file, error: reason }));
+      else err.push(`backstory: cannot read ${file}: ${reason}`);
+      continue;
+    }
+    const mentions: ScanMention[] = findMentions(index, input.blocks, options).map((m) => ({
       // With one pack the entity id alone is unambiguous; with several, keep the pack prefix.
       entity: single ? m.entityKey.slice(m.entityKey.indexOf(':') + 1) : m.entityKey,
       name: m.entityName,
@@ -42,7 +64,15 @@ export async function scan(files: readonly string[], packs: readonly Pack[], jso
     }
     out.push(...table(file, mentions));
   }
-  return { out, code: 0 };
+  return { out, err, code: failed > 0 ? SOME_FILES_FAILED : 0 };
+}
+
+/** Why a file could not be read or parsed, in a few words. */
+export function failure(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    return error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory' : error.code;
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 function table(file: string, mentions: readonly ScanMention[]): string[] {

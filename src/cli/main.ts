@@ -1,23 +1,40 @@
 /**
  * `backstory`: the command line over the same core as the extension.
  *
- *   backstory scan FILE... [--pack PACK.json]... [--json]
+ *   backstory scan FILE... [--pack PACK.json]... [--json] [--first] [--story-only] [--types T,...] [--hide KEY]...
  *   backstory pack check FILE
  *
- * Exit codes: 0 fine, 1 a pack with problems (pack check), 2 a usage error or a file that cannot
- * be read or a bad --pack (one line on stderr naming it).
+ * Exit codes are in USAGE.
  */
+import { ENTITY_TYPES, type EntityType, type PageOptions } from '../core';
 import { BadPackError, bundledPacks, readPack } from './packs';
-import { packCheck, scan, type CommandResult } from './commands';
+import { failure, packCheck, scan, type CommandResult } from './commands';
 
 const USAGE = `usage:
-  backstory scan FILE... [--pack PACK.json]... [--json]
-      report every mention of the packs' entities in .html or .txt files
-      (default packs: the bundled ones)
+  backstory scan FILE... [options]
+      report what Backstory highlights in .html or .txt files: the same decisions
+      as the extension with the same settings
+      --pack PACK.json   use this pack (repeatable; default: the bundled packs)
+      --json             one JSON line per file: {"file", "mentions"} or {"file", "error"}
+      --first            only the first mention of each entity ("First mention only")
+      --story-only       a pack's names only on pages about its story
+      --types T,...      only these kinds: ${ENTITY_TYPES.join(', ')}
+      --hide PACK:ENTITY as if the reader hid this entity on the site (repeatable)
+      exit: 0 every file scanned; 2 usage error or bad pack;
+            3 some file could not be read or parsed (the others were scanned)
   backstory pack check FILE
-      validate a pack: every problem with its JSON path, or a one-line summary`;
+      validate a pack: every problem with its JSON path, or a one-line summary
+      exit: 0 valid; 1 the pack has problems; 2 usage error or unreadable file`;
 
 class UsageError extends Error {}
+
+/** "person,organization" -> the types, or a usage error naming what is not a type. */
+function parseTypes(list: string): EntityType[] {
+  const types = list.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  const wrong = types.filter((t) => !(ENTITY_TYPES as readonly string[]).includes(t));
+  if (wrong.length > 0 || types.length === 0) throw new UsageError(`--types takes ${ENTITY_TYPES.join(', ')}; not ${wrong.join(', ') || 'nothing'}`);
+  return types as EntityType[];
+}
 
 /** Where output goes: process.stdout/stderr, or a test's sink. */
 export interface Output {
@@ -29,21 +46,39 @@ async function run(args: readonly string[]): Promise<CommandResult> {
   if (command === 'scan') {
     const files: string[] = [];
     const packFiles: string[] = [];
+    const hidden: string[] = [];
     let json = false;
+    let first = false;
+    let storyOnly = false;
+    let types: EntityType[] | null = null;
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i]!;
-      if (arg === '--json') json = true;
-      else if (arg === '--pack') {
-        const file = rest[++i];
-        if (!file) throw new UsageError('--pack needs a file');
-        packFiles.push(file);
-      } else if (arg.startsWith('--pack=')) packFiles.push(arg.slice(7));
+      // --name=value and --name value alike.
+      const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      const value = (): string => {
+        const v = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+        if (!v) throw new UsageError(`${name} needs a value`);
+        return v;
+      };
+      if (name === '--json') json = true;
+      else if (name === '--first') first = true;
+      else if (name === '--story-only') storyOnly = true;
+      else if (name === '--pack') packFiles.push(value());
+      else if (name === '--hide') hidden.push(value());
+      else if (name === '--types') types = parseTypes(value());
       else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
       else files.push(arg);
     }
     if (files.length === 0) throw new UsageError('scan needs at least one file');
     const packs = packFiles.length > 0 ? await Promise.all(packFiles.map(readPack)) : await bundledPacks();
-    return scan(files, packs, json);
+    const options: PageOptions = {
+      mode: first ? 'first' : 'all',
+      storyOnly,
+      ...(types ? { enabledTypes: new Set(types) } : {}),
+      ...(hidden.length > 0 ? { hiddenEntities: new Set(hidden) } : {}),
+    };
+    return scan(files, packs, json, options);
   }
   if (command === 'pack' && rest[0] === 'check') {
     if (rest.length !== 2) throw new UsageError('pack check needs exactly one file');
@@ -60,6 +95,7 @@ export async function main(args: readonly string[], stdout: Output = process.std
   try {
     const result = await run(args);
     if (result.out.length > 0) (result.code === 1 ? stderr : stdout).write(result.out.join('\n') + '\n');
+    if (result.err && result.err.length > 0) stderr.write(result.err.join('\n') + '\n');
     return result.code;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -68,8 +104,7 @@ export async function main(args: readonly string[], stdout: Output = process.std
       stderr.write(`backstory: ${error.message}\n`);
     } else if (error && typeof error === 'object' && 'code' in error && 'path' in error) {
       // A file system error: name the file and the reason, in one line.
-      const e = error as { code: string; path: string };
-      stderr.write(`backstory: cannot read ${e.path}: ${e.code === 'ENOENT' ? 'no such file' : e.code}\n`);
+      stderr.write(`backstory: cannot read ${(error as { path: string }).path}: ${failure(error)}\n`);
     } else {
       stderr.write(`backstory: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -1,7 +1,8 @@
 /**
  * What `backstory scan` reads from a file: blocks of text, by the same rules as the content
- * script. An .html file is parsed (no script runs, nothing is fetched) and its visible text is
- * collected block by block with src/dom's BlockWalker; a .txt file is one block per line.
+ * script. An .html file is parsed inertly (no script runs, nothing is loaded or even asked for,
+ * whatever the page holds) and its visible text is collected block by block with src/dom's
+ * BlockWalker; a .txt file is one block per line.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -26,7 +27,15 @@ export async function readInput(file: string): Promise<InputText> {
   return { text: content, blocks: content.split(/\r\n|\r|\n/) };
 }
 
-/** Visible text blocks of an HTML document, as the content script collects them. */
+/**
+ * Visible text blocks of an HTML document, as the content script collects them.
+ *
+ * The page is parsed into an `<html>` element that belongs to no document. happy-dom starts loads
+ * (stylesheets, preloads, frames) when an element is connected to a document, in tasks of their
+ * own that no try/catch around the parse can reach: a saved page's
+ * `<link rel="preload" href="/page-data/x.json" as="fetch">` threw "Invalid URL" there (the page
+ * has no base URL) and ended the whole run. Elements that are never connected start nothing.
+ */
 export function htmlBlocks(html: string): string[] {
   const window = new Window({
     settings: {
@@ -38,9 +47,11 @@ export function htmlBlocks(html: string): string[] {
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const root = window.document.createElement('html') as unknown as HTMLElement;
+    // eslint-disable-next-line no-restricted-syntax -- this is the parse itself, in Node, into an element of no page
+    root.innerHTML = html;
     const blocks: Block[] = [];
-    const walker = new BlockWalker(doc.body ?? doc.documentElement, (b) => blocks.push(b), new WeakMap());
+    const walker = new BlockWalker(root.querySelector('body') ?? root, (b) => blocks.push(b), new WeakMap());
     walker.run(Infinity);
     // A .txt line is one block; keep HTML blocks on one line each so offsets stay comparable.
     return blocks.map((b) => b.text.replace(/[\r\n]/g, ' '));

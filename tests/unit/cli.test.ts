@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +72,7 @@ describe('backstory scan', () => {
 
   it('names a missing file in one line and exits non-zero', async () => {
     const r = await cli('scan', 'no/such/file.txt');
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(r.stderr).toBe('backstory: cannot read no/such/file.txt: no such file\n');
   });
 
@@ -87,6 +89,103 @@ describe('backstory scan', () => {
     const r = await cli('scna', 'x.txt');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command scna x.txt\nusage:/);
+  });
+});
+
+describe('backstory scan: the extension’s settings', () => {
+  const page = join(tmp, 'settings.txt');
+  writeFileSync(page, 'Elon Musk met Amir Saeid Iravani.\nMusk and Iravani spoke of Hamas and Hezbollah.\nElon Musk left.\n');
+  const texts = async (...options: string[]) => {
+    const r = await cli('scan', page, '--pack', FIXTURE_PACK, '--json', ...options);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { mentions: ScanMention[] }).mentions.map((m) => m.text);
+  };
+
+  it('shows every mention by default, and with --first only the first of each entity', async () => {
+    expect(await texts()).toEqual(['Elon Musk', 'Amir Saeid Iravani', 'Musk', 'Iravani', 'Hamas', 'Hezbollah', 'Elon Musk']);
+    expect(await texts('--first')).toEqual(['Elon Musk', 'Amir Saeid Iravani', 'Hamas', 'Hezbollah']);
+  });
+
+  it('with --types, shows only those kinds (context still counts the others)', async () => {
+    expect(await texts('--types', 'organization')).toEqual(['Hamas', 'Hezbollah']);
+    expect(await texts('--types=person,organization', '--first')).toEqual(['Elon Musk', 'Amir Saeid Iravani', 'Hamas', 'Hezbollah']);
+  });
+
+  it('with --hide, leaves out an entity hidden on the site', async () => {
+    expect(await texts('--hide', 'musk-iran-2024:elon-musk', '--first')).toEqual(['Amir Saeid Iravani', 'Hamas', 'Hezbollah']);
+  });
+
+  it('with --story-only, shows a pack only on a page about its story', async () => {
+    expect(await texts('--story-only', '--first')).toEqual(['Elon Musk', 'Amir Saeid Iravani', 'Hamas', 'Hezbollah']);
+    const offStory = join(tmp, 'off-story.txt');
+    writeFileSync(offStory, 'Hamas and Hezbollah were named, and nothing else of the story.\n');
+    const r = await cli('scan', offStory, '--pack', FIXTURE_PACK, '--json', '--story-only');
+    expect((JSON.parse(r.stdout) as { mentions: unknown[] }).mentions).toEqual([]);
+    expect((JSON.parse((await cli('scan', offStory, '--pack', FIXTURE_PACK, '--json')).stdout) as { mentions: unknown[] }).mentions).toHaveLength(2);
+  });
+
+  it('lists the options in its usage, and refuses a kind that is not one', async () => {
+    const help = await cli('--help');
+    for (const option of ['--first', '--story-only', '--types', '--hide', '--json', '--pack']) expect(help.stdout).toContain(option);
+    const r = await cli('scan', page, '--types', 'person,planet');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^backstory: --types takes person, organization, place, event, agreement, concept; not planet\n/);
+  });
+});
+
+describe('backstory scan: every file gets an answer', () => {
+  it('scans a saved page that preloads data from a path with no base URL (bug: one such page ended the run)', async () => {
+    const r = await cli('scan', 'tests/fixtures/pages/preload-no-base.html', 'tests/fixtures/pages/basic.html', '--pack', FIXTURE_PACK, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const reports = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions: ScanMention[] });
+    expect(reports[0]!.mentions.map((m) => m.text)).toEqual(['Elon Musk', 'Iran', 'Elon Musk', 'Amir Saeid Iravani', 'Donald Trump']);
+    expect(reports[1]!.mentions).toHaveLength(5);
+  });
+
+  it('asks for nothing and runs nothing a page holds: no request reaches a server the page names', async () => {
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const file = join(tmp, 'loads-everything.html');
+    writeFileSync(file, `<!doctype html><html><head><base href="${base}/">
+      <link rel="preload" href="${base}/data.json" as="fetch"><link rel="preload" href="/rel.json" as="fetch">
+      <link rel="stylesheet" href="${base}/style.css"><link rel="modulepreload" href="${base}/m.js">
+      <script src="${base}/script.js"></script><script>document.title = 'ran'; fetch('${base}/inline');</script>
+      <meta http-equiv="refresh" content="0; url=${base}/refresh"></head>
+      <body><p>Elon Musk met Amir Saeid Iravani.</p><img src="${base}/image.png">
+      <iframe src="${base}/frame.html"></iframe><object data="${base}/object"></object>
+      <script>document.body.append('Hamas')</script></body></html>`);
+    try {
+      const r = await cli('scan', file, '--pack', FIXTURE_PACK, '--json');
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as { mentions: ScanMention[] }).mentions.map((m) => m.text)).toEqual(['Elon Musk', 'Amir Saeid Iravani']);
+      // Anything started would have arrived by now on loopback.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requests).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('gives a file it cannot read an error line of its own, scans the others, and exits 3', async () => {
+    const r = await cli('scan', 'tests/fixtures/pages/basic.html', 'no/such/file.html', 'tests/fixtures', 'tests/fixtures/article.txt', '--pack', FIXTURE_PACK, '--json');
+    expect(r.code).toBe(3);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; mentions?: unknown[]; error?: string });
+    expect(lines.map((l) => [l.file, l.error ?? l.mentions!.length > 0])).toEqual([
+      ['tests/fixtures/pages/basic.html', true],
+      ['no/such/file.html', 'no such file'],
+      ['tests/fixtures', 'is a directory'],
+      ['tests/fixtures/article.txt', true],
+    ]);
+    const table = await cli('scan', 'no/such/file.html', 'tests/fixtures/pages/basic.html', '--pack', FIXTURE_PACK);
+    expect(table.code).toBe(3);
+    expect(table.stderr).toBe('backstory: cannot read no/such/file.html: no such file\n');
+    expect(table.stdout).toMatch(/^tests\/fixtures\/pages\/basic.html: 5 mentions/);
   });
 });
 
