@@ -18,7 +18,7 @@ import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
-import { cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
+import { answerMentions, cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
 import { entityInfo, ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
 import { PageStyles, removeLeftovers } from './highlight-style';
@@ -231,7 +231,12 @@ function start(): void {
   onExplain(explain, lifetime.signal);
   onTestCommand((command) => {
     if (command.startsWith('explain:')) explain(command.slice('explain:'.length));
-    else commandOfRun?.(command);
+    else if (command === 'mentions') {
+      // Once the page is read (an empty list while Backstory has not started here: ask again).
+      const own = annotator;
+      void (own?.start() ?? Promise.resolve()).then(() => answerMentions(document, () =>
+        own?.mentions().map((ref) => ({ entity: own.entity(ref).key, block: ref.block, start: ref.match.start, end: ref.match.end })) ?? []));
+    } else commandOfRun?.(command);
   }, lifetime.signal);
 
   // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
