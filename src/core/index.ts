@@ -51,6 +51,7 @@ export {
   entityType,
   findEntity,
   isBroad,
+  parseEntityKey,
   writtenAlias,
   type AliasInfo,
   type EntityInfo,

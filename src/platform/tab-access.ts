@@ -68,3 +68,14 @@ export async function annotateTab(tabId: number): Promise<void> {
   const files = browser.runtime.getManifest().content_scripts?.[0]?.js ?? ['content.js'];
   await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files });
 }
+
+/** Popup: the id of the active tab of the current window, or null. */
+export async function activeTabId(): Promise<number | null> {
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+/** An extension page: opens the settings page (the popup then closes itself). */
+export function openSettingsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}

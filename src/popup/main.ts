@@ -6,14 +6,13 @@
  * page (none), site access the reader withheld (ask for it), a tab opened before Backstory was
  * installed or updated (annotate it now). The decision is src/core/tab-state.ts.
  */
-import { browser } from '../platform/browser';
 import { localize, t } from '../platform/i18n';
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
 import { askPageInfo, showEntityInTab } from '../platform/messaging';
-import { annotateTab, fileAccessAllowed, hasSiteAccess, requestSiteAccess, tabDetails, type TabDetails } from '../platform/tab-access';
+import { activeTabId, annotateTab, fileAccessAllowed, hasSiteAccess, openSettingsPage, requestSiteAccess, tabDetails, type TabDetails } from '../platform/tab-access';
 import { accessPatterns, tabState, type TabState } from '../core/tab-state';
 import { loadPacks } from '../platform/pack-data';
-import { ENTITY_TYPES, cardModel, searchEntities, type CardModel, type EntityType, type Pack, type PageInfo } from '../core';
+import { ENTITY_TYPES, cardModel, parseEntityKey, searchEntities, type CardModel, type EntityType, type Pack, type PageInfo } from '../core';
 import { isPausedOn, type Settings } from '../core/settings';
 import { renderCard } from '../ui/card-view';
 import { cardCss } from '../ui/card-styles';
@@ -119,7 +118,7 @@ function showCard(model: CardModel): void {
     pauseHere: () => {
       if (site) void updateSettings({ kind: 'pause-site', site, paused: true });
     },
-    openSettings: () => void browser.runtime.openOptionsPage(),
+    openSettings: () => void openSettingsPage(),
   }, { canGoBack: history.length > 0, pinned: false, dark: cardIsDark(), strings: cardStrings(t), siteActions: site !== null });
   view.complete();
   shadow.replaceChildren(style, view.root);
@@ -129,9 +128,9 @@ function showCard(model: CardModel): void {
 }
 
 async function openRelated(from: CardModel, key: string): Promise<void> {
-  const at = key.indexOf(':');
-  const pack = (await (packs ??= loadPacks(disabledPacks))).find((p) => p.id === key.slice(0, at));
-  const entity = pack?.entities.find((e) => e.id === key.slice(at + 1));
+  const { pack: packId, entity: entityId } = parseEntityKey(key);
+  const pack = (await (packs ??= loadPacks(disabledPacks))).find((p) => p.id === packId);
+  const entity = pack?.entities.find((e) => e.id === entityId);
   if (!pack || !entity) return;
   history.push(from);
   showCard(cardModel(pack, entity));
@@ -147,8 +146,7 @@ function askedTab(): number | null {
 async function targetTab(): Promise<number | null> {
   const asked = askedTab();
   if (asked !== null) return asked;
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  return activeTabId();
 }
 
 function showSettings(settings: Settings): void {
@@ -367,7 +365,7 @@ async function init(): Promise<void> {
   });
   optionsLink.addEventListener('click', (event) => {
     event.preventDefault();
-    browser.runtime.openOptionsPage().then(() => window.close(), (error: unknown) => console.error(error));
+    openSettingsPage().then(() => window.close(), (error: unknown) => console.error(error));
   });
   // A switch changes what the tab shows: ask it again once it has repainted.
   watchSettings((s) => {

@@ -31,8 +31,6 @@ const fake = vi.hoisted(() => ({
 
 vi.mock('../../src/platform/browser', () => ({
   browser: {
-    tabs: { query: () => Promise.resolve([{ id: 7 }]) },
-    runtime: { openOptionsPage: () => Promise.resolve() },
     i18n: { getMessage: fakeGetMessage, getUILanguage: () => 'en' },
   },
 }));
@@ -54,6 +52,8 @@ vi.mock('../../src/platform/messaging', () => ({
 }));
 vi.mock('../../src/platform/pack-data', () => ({ loadPacks: () => Promise.resolve([pack]) }));
 vi.mock('../../src/platform/tab-access', () => ({
+  activeTabId: () => Promise.resolve(7),
+  openSettingsPage: () => Promise.resolve(),
   tabDetails: () => Promise.resolve({ ...fake.tab }),
   hasSiteAccess: () => Promise.resolve(fake.siteAccess),
   fileAccessAllowed: () => Promise.resolve(fake.fileAccess),

@@ -12,7 +12,7 @@
  * - Touch: a tap on a mention opens its card at once, unless the mention is inside a link, whose
  *   tap the page's link handles as it always did.
  */
-import { cardModel, entityInfo, searchEntities, type CardAlternative, type CardModel, type Pack, writtenAlias } from '../../core';
+import { cardModel, entityInfo, parseEntityKey, searchEntities, type CardAlternative, type CardModel, type Pack, writtenAlias } from '../../core';
 import type { Annotator, MentionRef } from '../annotator';
 import { trackPointer } from '../pointer';
 import { CardHost, type CardAnchor } from './card-host';
@@ -269,7 +269,7 @@ export class CardController {
 
   private async openRelated(key: string): Promise<void> {
     if (!this.shown) return;
-    const [packId, id] = splitKey(key);
+    const { pack: packId, entity: id } = parseEntityKey(key);
     const pack = await this.o.loadPack(packId);
     const entity = pack.entities.find((e) => e.id === id);
     if (!entity || !this.shown) return;
@@ -376,11 +376,6 @@ export class CardController {
     if (on) this.cancelClose();
     else this.scheduleClose();
   }
-}
-
-function splitKey(key: string): [string, string] {
-  const at = key.indexOf(':');
-  return [key.slice(0, at), key.slice(at + 1)];
 }
 
 /**

@@ -46,6 +46,12 @@ export function entityKey(index: CompiledIndex, entity: number): string {
   return `${index.packIds[index.entityPack[entity]!] ?? ''}:${poolString(index.entityIdStart, index.entityIdPool, entity)}`;
 }
 
+/** An entity key split into its pack id and entity id (`packId:entityId`; entity ids hold no colon, pack ids none either). */
+export function parseEntityKey(key: string): { readonly pack: string; readonly entity: string } {
+  const at = key.indexOf(':');
+  return at < 0 ? { pack: '', entity: key } : { pack: key.slice(0, at), entity: key.slice(at + 1) };
+}
+
 /** The entity's type. */
 export function entityType(index: CompiledIndex, entity: number): EntityType {
   checkEntity(index, entity);
