@@ -6,6 +6,11 @@
 import browser from 'webextension-polyfill';
 
 export type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+/**
+ * The raw API, for the other modules of src/platform only: everything else calls their functions
+ * (menus, badge, commands, tabs, permissions, storage, messaging...). ESLint refuses an import of
+ * it from outside src/platform (eslint.config.js).
+ */
 export { browser };
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The popup's view of a tab Backstory may not be running in: its address and window, whether
  * Backstory may read its site, and the two ways out (ask for the site, inject the script now).
- * The decision between them is pure: src/core/tab-state.ts.
+ * The decision between them is pure: src/core/tab-state.ts. The background's side of the same:
+ * hearing that the reader granted a site, finding its open tabs, annotating them.
  */
 import { browser } from './browser';
 
@@ -49,6 +50,22 @@ export function requestSiteAccess(origins: readonly string[]): Promise<boolean> 
   return browser.permissions.request({ origins: [...origins] });
 }
 
+/**
+ * Background: calls `listener` with the origins (match patterns) each time the reader grants
+ * permissions; empty for a grant with no host access in it. Call it at the top level of the
+ * background, synchronously: a background the grant woke up hears it only through a listener
+ * registered before its first turn ends.
+ */
+export function onPermissionsAdded(listener: (origins: string[]) => void): void {
+  browser.permissions.onAdded.addListener((permissions) => listener(permissions.origins ?? []));
+}
+
+/** The ids of the open tabs whose address matches one of `patterns` (match patterns). */
+export async function tabsMatching(patterns: readonly string[]): Promise<number[]> {
+  const tabs = await browser.tabs.query({ url: [...patterns] });
+  return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+}
+
 /** Whether the reader let Backstory into file:// pages (Chrome's "Allow access to file URLs"). */
 export async function fileAccessAllowed(): Promise<boolean> {
   try {
@@ -75,7 +92,7 @@ export async function activeTabId(): Promise<number | null> {
   return active?.id ?? null;
 }
 
-/** An extension page: opens the settings page (the popup then closes itself). */
+/** An extension page or the background: opens the settings page (a popup then closes itself). */
 export function openSettingsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
