@@ -132,7 +132,7 @@ function start(): void {
     watchDom(document, own, signal, (node) => node === styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
     const cards = new CardController({
       doc: document,
-      annotator: own,
+      annotator: own.found,
       signal,
       loadPack,
       loadPacks: () => loadPacks(current?.disabledPacks),
@@ -154,7 +154,7 @@ function start(): void {
       own.onShownChange = () => {
         clearTimeout(badgeTimer);
         badgeTimer = window.setTimeout(() => {
-          if (!signal.aborted) setBadgeCount(new Set(own.shownEntities()).size);
+          if (!signal.aborted) setBadgeCount(new Set(own.found.shownEntities()).size);
         }, 250);
       };
       signal.addEventListener('abort', () => {
@@ -235,7 +235,7 @@ function start(): void {
       // Once the page is read (an empty list while Backstory has not started here: ask again).
       const own = annotator;
       void (own?.start() ?? Promise.resolve()).then(() => answerMentions(document, () =>
-        own?.mentions().map((ref) => ({ entity: own.entity(ref).key, block: ref.block, start: ref.match.start, end: ref.match.end })) ?? []));
+        own?.found.mentions().map((ref) => ({ entity: own.found.entity(ref).key, block: ref.block, start: ref.match.start, end: ref.match.end })) ?? []));
     } else commandOfRun?.(command);
   }, lifetime.signal);
 
@@ -246,7 +246,7 @@ function start(): void {
     pageInfo: async (): Promise<PageInfo> => {
       await settingsKnown;
       const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
-      const shown = state === 'on' && annotator ? annotator.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
+      const shown = state === 'on' && annotator ? annotator.found.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
       return { site, state, entities: pageEntities(shown), reading: state === 'on' && (annotator?.reading ?? true) };
     },
     showEntity: (key) => void cardsOfRun?.showEntity(key),

@@ -99,7 +99,7 @@ describe('random DOM trees', () => {
       const annotator = new Annotator(index, document, run.signal, { mode: 'all' }, styles);
       watchDom(document, annotator, run.signal, (node) => node === styles.ownNode());
       await annotator.start();
-      painted += annotator.mentions().length;
+      painted += annotator.found.mentions().length;
       // Reading and painting changed no node.
       expect(serialise(document.documentElement)).toBe(pristine);
       // The page changes while Backstory runs (its own change, not Backstory's), then it is switched off.

@@ -13,7 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('Painter', () => {
   it('probes the viewport over several frames when hit tests are slow (a 10 MB page: 1-6 ms each)', async () => {
     const run = new AbortController();
-    const painter = new Painter(document, new PageStyles(document, run.signal), run.signal, { anchorOf: () => document.body, rootOf: () => document, itemsOf: () => [], sizeOf: () => 0 });
+    const painter = new Painter(document, new PageStyles(document, run.signal), run.signal);
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => now);
     const perFrame: number[] = [];
