@@ -15,6 +15,7 @@ import { siteOf, type Settings } from '../core/settings';
 import { SiteChoices } from './site-choices';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Annotator, type AnnotatorOptions } from './annotator';
+import { Lifecycle, type Run } from './lifecycle';
 import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
@@ -70,19 +71,6 @@ function start(): void {
   // Asked now, with the settings: whether an index of imported or switched-off packs replaces the bundled one.
   let storedIndex = readStoredIndex();
   storedIndex.catch(() => undefined);
-  let run: AbortController | null = null;
-  let annotator: Annotator | null = null;
-  let current: Settings | null = null;
-  let cardsOfRun: CardController | null = null;
-  let stylesOfRun: PageStyles | null = null;
-  /** The run's handler of keyboard commands, once it has its cards. */
-  let commandOfRun: ((command: string) => void) | null = null;
-  /**
-   * "Explain … with Backstory" asked before the run had its cards (the page, the settings or the
-   * index still loading): the text, answered as soon as the cards exist. The reader asked for it,
-   * so it is kept rather than lost; switching off forgets it.
-   */
-  let explainLater: string | null = null;
   /** Whether the reader holds Alt (the 'hidden until Alt' style shows highlights only then). */
   let revealed = false;
   const shownNow = (s: Settings | null) => s?.highlightStyle !== 'modifier' || revealed;
@@ -92,151 +80,123 @@ function start(): void {
   const choices = new SiteChoices(site, inPrivateWindow(), (change) => {
     updateSettings(change).catch(logWriteError);
   }, () => {
-    if (current) apply(current);
+    if (life.settings) life.apply(life.settings);
   });
-  const active = (s: Settings) => s.enabled && !choices.paused(s);
   const optionsOf = (s: Settings): AnnotatorOptions => ({
     mode: s.mentionMode,
     hiddenEntities: choices.hidden(s),
-    // All types is no filter at all (the resolver then skips the check).
+    // All types is no filter at all (the decisions then skip the check).
     ...(s.enabledTypes.length < ENTITY_TYPES.length ? { enabledTypes: new Set(s.enabledTypes) } : {}),
     storyOnly: s.storyOnly,
   });
   const optionsKey = (o: AnnotatorOptions) =>
     `${o.mode}|${[...(o.hiddenEntities ?? [])].sort().join(',')}|${o.enabledTypes ? [...o.enabledTypes].join(',') : '*'}|${String(o.storyOnly)}`;
-  let shownOptions = '';
+  /** The settings applied last (the run reads them as they change). */
+  const settingsNow = () => life.settings;
 
-  const begin = async (signal: AbortSignal, settings: Settings) => {
-    const styles = new PageStyles(document, signal, settings.highlightStyle);
-    stylesOfRun = styles;
-    styles.adoptEarly();
-    if (!index) {
-      benchIndexRequested();
-      index = loadActiveIndex(storedIndex);
-    }
-    const loaded = await index;
-    preparePrefilter(loaded);
-    benchIndexReady();
-    await pageSettled(document, signal);
-    if (signal.aborted) return;
-    const options = optionsOf(current ?? settings);
-    shownOptions = optionsKey(options);
-    annotator = new Annotator(loaded, document, signal, options, styles);
-    const own = annotator;
-    own.painter.setRegistered(shownNow(current ?? settings));
-    watchModifier(window, (held) => {
-      revealed = held;
-      own.painter.setRegistered(shownNow(current));
-    }, signal);
-    // Backstory's own nodes (the fallback <style>, the card's host) never count as page changes.
-    watchDom(document, own, signal, (node) => node === styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
-    const cards = new CardController({
-      doc: document,
-      annotator: own.found,
-      signal,
-      loadPack,
-      loadPacks: () => loadPacks(current?.disabledPacks),
-      hoverDelayMs: () => current?.hoverDelayMs ?? 300,
-      // Hidden until Alt: a hover opens a card only while the highlights show.
-      hoverAllowed: () => shownNow(current),
-      theme: () => current?.theme ?? 'auto',
-      hideHere: (key) => choices.hide(key),
-      pauseHere: () => choices.pause(),
-      openSettings: openOptionsPage,
-      shadowMode: cardShadowMode(),
-      strings: () => cardStrings(t),
-    });
-    cardsOfRun = cards;
-    // The toolbar badge: distinct entities shown, a moment after the page settles. Only the top
-    // frame counts (the background ignores the others), so frames do no work for it.
-    if (window.top === window) {
-      let badgeTimer = 0;
-      own.onShownChange = () => {
-        clearTimeout(badgeTimer);
-        badgeTimer = window.setTimeout(() => {
-          if (!signal.aborted) setBadgeCount(new Set(own.found.shownEntities()).size);
-        }, 250);
-      };
-      signal.addEventListener('abort', () => {
-        clearTimeout(badgeTimer);
-        setBadgeCount(0);
-      }, { once: true });
-    }
-    // Keyboard commands go to every frame of the tab: the one with focus acts.
-    const runCommand = (command: string) => {
-      if (!isCommand(command)) return;
-      if (command === 'open-card') void cards.openAtSelection();
-      else void cards.step(command === 'next-mention' ? 1 : -1);
-    };
-    onCommand((command) => {
-      if (document.hasFocus()) runCommand(command);
-    }, signal);
-    commandOfRun = runCommand;
-    // "Explain … with Backstory" asked while the page was still loading: answered now.
-    if (explainLater !== null) {
-      const text = explainLater;
-      explainLater = null;
-      void cards.explain(text);
-    }
-    benchStart(own.painter);
-    await own.start();
-    benchRead(own.painter);
-  };
-
-  const apply = (settings: Settings) => {
-    current = settings;
-    if (active(settings) && !run) {
-      run = new AbortController();
-      begin(run.signal, settings).catch((error: unknown) => {
-        // A failed index load must not stick: the next switch-on tries again.
-        index = null;
-        console.error('Backstory: could not annotate this page', error);
+  const life = new Lifecycle<PageRun>({
+    paused: (s) => choices.paused(s),
+    open: (signal, settings) => {
+      const styles = new PageStyles(document, signal, settings.highlightStyle);
+      styles.adoptEarly();
+      return new PageRun(styles);
+    },
+    begin: async (run, signal, ready) => {
+      if (!index) {
+        benchIndexRequested();
+        index = loadActiveIndex(storedIndex);
+      }
+      const loaded = await index;
+      preparePrefilter(loaded);
+      benchIndexReady();
+      await pageSettled(document, signal);
+      if (signal.aborted) return;
+      const settings = settingsNow()!;
+      const options = optionsOf(settings);
+      run.shownOptions = optionsKey(options);
+      const own = new Annotator(loaded, document, signal, options, run.styles);
+      run.annotator = own;
+      own.painter.setRegistered(shownNow(settings));
+      watchModifier(window, (held) => {
+        revealed = held;
+        own.painter.setRegistered(shownNow(settingsNow()));
+      }, signal);
+      // Backstory's own nodes (the fallback <style>, the card's host) never count as page changes.
+      watchDom(document, own, signal, (node) => node === run.styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
+      run.cards = new CardController({
+        doc: document,
+        annotator: own.found,
+        signal,
+        loadPack,
+        loadPacks: () => loadPacks(settingsNow()?.disabledPacks),
+        hoverDelayMs: () => settingsNow()?.hoverDelayMs ?? 300,
+        // Hidden until Alt: a hover opens a card only while the highlights show.
+        hoverAllowed: () => shownNow(settingsNow()),
+        theme: () => settingsNow()?.theme ?? 'auto',
+        hideHere: (key) => choices.hide(key),
+        pauseHere: () => choices.pause(),
+        openSettings: openOptionsPage,
+        shadowMode: cardShadowMode(),
+        strings: () => cardStrings(t),
       });
-    } else if (!active(settings) && run) {
-      run.abort();
-      run = null;
-      annotator = null;
-      cardsOfRun = null;
-      stylesOfRun = null;
-      commandOfRun = null;
-      explainLater = null;
-    } else if (!active(settings)) {
-      explainLater = null;
-    } else if (run) {
+      // The toolbar badge: distinct entities shown, a moment after the page settles. Only the top
+      // frame counts (the background ignores the others), so frames do no work for it.
+      if (window.top === window) {
+        let badgeTimer = 0;
+        own.onShownChange = () => {
+          clearTimeout(badgeTimer);
+          badgeTimer = window.setTimeout(() => {
+            if (!signal.aborted) setBadgeCount(new Set(own.found.shownEntities()).size);
+          }, 250);
+        };
+        signal.addEventListener('abort', () => {
+          clearTimeout(badgeTimer);
+          setBadgeCount(0);
+        }, { once: true });
+      }
+      // Keyboard commands go to every frame of the tab: the one with focus acts.
+      onCommand((command) => {
+        if (document.hasFocus()) life.command(command);
+      }, signal);
+      ready();
+      benchStart(own.painter);
+      await own.start();
+      benchRead(own.painter);
+    },
+    update: (run, settings) => {
       // Same run (perhaps still loading: the style is set now, the rest once it has an annotator).
-      stylesOfRun?.setStyle(settings.highlightStyle);
-      if (!annotator) return;
-      annotator.painter.setRegistered(shownNow(settings));
+      run.styles.setStyle(settings.highlightStyle);
+      if (!run.annotator) return;
+      run.annotator.painter.setRegistered(shownNow(settings));
       // Same run, new choices: repaint without reading the page again (only if they changed).
       const options = optionsOf(settings);
       const key = optionsKey(options);
-      if (key !== shownOptions) {
-        shownOptions = key;
-        annotator.setOptions(options);
+      if (key !== run.shownOptions) {
+        run.shownOptions = key;
+        run.annotator.setOptions(options);
       }
-    }
-  };
-  lifetime.signal.addEventListener('abort', () => run?.abort(), { once: true });
+    },
+    failed: (error) => {
+      // A failed index load must not stick: the next run tries again.
+      index = null;
+      console.error('Backstory: could not annotate this page', error);
+    },
+  }, lifetime.signal);
 
   // The settings, read once here and then followed (watchSettings, below, in this same task).
-  const settingsKnown = testSettingsDelay().then(() => loadSettings()).then(apply, (error: unknown) => console.error('Backstory: could not read settings', error));
+  const settingsKnown = testSettingsDelay().then(() => loadSettings()).then((s) => life.apply(s), (error: unknown) => console.error('Backstory: could not read settings', error));
 
   // The context menu's "Explain … with Backstory", for the frame the selection is in; the test build
   // drives it, and the keyboard commands, from the page.
-  const explain = (text: string) => {
-    if (cardsOfRun) void cardsOfRun.explain(text);
-    // Not known yet whether Backstory runs here, or it runs but is still loading: later.
-    else if (!current || run) explainLater = text;
-  };
-  onExplain(explain, lifetime.signal);
+  onExplain((text) => life.explain(text), lifetime.signal);
   onTestCommand((command) => {
-    if (command.startsWith('explain:')) explain(command.slice('explain:'.length));
+    if (command.startsWith('explain:')) life.explain(command.slice('explain:'.length));
     else if (command === 'mentions') {
       // Once the page is read (an empty list while Backstory has not started here: ask again).
-      const own = annotator;
+      const own = life.ready?.annotator;
       void (own?.start() ?? Promise.resolve()).then(() => answerMentions(document, () =>
         own?.found.mentions().map((ref) => ({ entity: own.found.entity(ref).key, block: ref.block, start: ref.match.start, end: ref.match.end })) ?? []));
-    } else commandOfRun?.(command);
+    } else life.command(command);
   }, lifetime.signal);
 
   // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
@@ -245,11 +205,14 @@ function start(): void {
   onPopupRequest({
     pageInfo: async (): Promise<PageInfo> => {
       await settingsKnown;
-      const state = !current || !current.enabled ? 'off' : choices.paused(current) ? 'paused' : 'on';
-      const shown = state === 'on' && annotator ? annotator.found.shownEntities().map((e) => entityInfo(annotator!.index, e)) : [];
-      return { site, state, entities: pageEntities(shown), reading: state === 'on' && (annotator?.reading ?? true) };
+      const settings = life.settings;
+      const state = !settings || !settings.enabled ? 'off' : choices.paused(settings) ? 'paused' : 'on';
+      const own = life.ready?.annotator;
+      const shown = state === 'on' && own ? own.found.shownEntities().map((e) => entityInfo(own.index, e)) : [];
+      const reading = life.state === 'loading' || life.state === 'reading';
+      return { site, state, entities: pageEntities(shown), reading: state === 'on' && reading };
     },
-    showEntity: (key) => void cardsOfRun?.showEntity(key),
+    showEntity: (key) => void life.ready?.cards?.showEntity(key),
   }, lifetime.signal);
 
   // A pack imported, replaced, removed or switched off: read the page again with the new index.
@@ -258,17 +221,29 @@ function start(): void {
     storedIndex = readStoredIndex();
     storedIndex.catch(() => undefined);
     forgetPacks();
-    if (run) {
-      run.abort();
-      run = null;
-      annotator = null;
-      cardsOfRun = null;
-      stylesOfRun = null;
-      commandOfRun = null;
-    }
-    if (current) apply(current);
+    life.restart();
   }, lifetime.signal);
-  watchSettings(apply, lifetime.signal);
+  watchSettings((s) => life.apply(s), lifetime.signal);
+}
+
+/** One run of Backstory on the page: its styles from the start, the rest once the page is read. */
+class PageRun implements Run {
+  annotator: Annotator | null = null;
+  cards: CardController | null = null;
+  /** The options the annotator shows (a key, to notice a change). */
+  shownOptions = '';
+
+  constructor(readonly styles: PageStyles) {}
+
+  explain(text: string): void {
+    void this.cards?.explain(text);
+  }
+
+  command(command: string): void {
+    if (!isCommand(command) || !this.cards) return;
+    if (command === 'open-card') void this.cards.openAtSelection();
+    else void this.cards.step(command === 'next-mention' ? 1 : -1);
+  }
 }
 
 function logWriteError(error: unknown): void {
