@@ -16,6 +16,7 @@
  * points of the viewport. Anchors inside shadow trees, whose document order is not comparable,
  * are always observed.
  */
+import { AnchorOrder } from './anchor-order';
 import { benchNow, benchSpent } from './bench-marks';
 
 /** New anchors placed at once (see placeNow): about a screenful's worth of blocks. */
@@ -33,8 +34,6 @@ const PROBE_BUDGET_MS = 4;
 /** Where the viewport is probed for the anchors under it, as fractions of its width and height. */
 const PROBES: readonly (readonly [number, number])[] = [0.125, 0.5, 0.875].flatMap((y) => [0.125, 0.5, 0.875].map((x) => [x, y] as const));
 
-const FOLLOWS = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-const CONTAINED = 16; // Node.DOCUMENT_POSITION_CONTAINED_BY
 
 /** What the nearness of anchors is reported to (the painter). */
 export interface NearListener {
@@ -54,15 +53,7 @@ export class NearViewport {
   /** How many more new anchors to place from their box rather than wait for the observer. */
   private eager = EAGER_ANCHORS;
   /** The anchors of the document's own tree, in document order. */
-  private readonly order: Element[] = [];
-  /**
-   * Positions in `order` of the anchors asked about (those near the viewport, mostly): found by
-   * binary search, forgotten when an anchor is inserted before the end or removed. Not a map of
-   * every anchor: that was a table of 50,000 entries on a 10 MB page, all kept alive.
-   */
-  private positions = new Map<Element, number>();
-  /** Whether `positions` lists every anchor in `order` (see positionOf). */
-  private positionsComplete = false;
+  private readonly order = new AnchorOrder();
   /** Anchors in shadow trees: always observed. */
   private readonly floating = new Set<Element>();
   private readonly observed = new Set<Element>();
@@ -93,7 +84,7 @@ export class NearViewport {
 
   /** The document's anchors in the order kept (tests check it is document order). */
   anchorsInOrder(): readonly Element[] {
-    return this.order;
+    return this.order.list;
   }
 
   /** Whether every anchor placed so far has been placed (known near, or known far). */
@@ -106,13 +97,7 @@ export class NearViewport {
     this.near.delete(anchor);
     this.unreported.delete(anchor);
     if (this.observed.delete(anchor)) this.observer?.unobserve(anchor);
-    if (!this.floating.delete(anchor)) {
-      const at = this.positionOf(anchor);
-      if (at !== undefined) {
-        this.order.splice(at, 1);
-        this.orderChanged();
-      }
-    }
+    if (!this.floating.delete(anchor)) this.order.remove(anchor);
     this.queueRefresh();
   }
 
@@ -125,7 +110,7 @@ export class NearViewport {
       this.floating.add(anchor);
       this.observe(anchor);
     } else {
-      this.insertInOrder(anchor, append);
+      this.order.insert(anchor, append);
     }
     if (this.eager > 0) this.placeNow(anchor);
     this.queueRefresh();
@@ -145,57 +130,6 @@ export class NearViewport {
     this.unreported.delete(anchor);
   }
 
-  /** `append`: the caller knows the anchor comes last (see add); otherwise its place is looked up. */
-  private insertInOrder(anchor: Element, append: boolean): void {
-    const order = this.order;
-    const last = order[order.length - 1];
-    // Blocks arrive in document order while the page is first read: append.
-    if (append || !last || last.compareDocumentPosition(anchor) & FOLLOWS) {
-      if (this.positionsComplete) this.positions.set(anchor, order.length);
-      order.push(anchor);
-      return;
-    }
-    order.splice(this.indexBefore(anchor), 0, anchor);
-    this.orderChanged();
-  }
-
-  /** The number of anchors that come before `node` in document order (or contain it). */
-  private indexBefore(node: Node): number {
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const rel = this.order[mid]!.compareDocumentPosition(node);
-      if (rel & (FOLLOWS | CONTAINED)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Where `anchor` is in `order`, or undefined (an anchor in a shadow tree, or unknown). */
-  private positionOf(anchor: Element): number | undefined {
-    let at = this.positions.get(anchor);
-    if (at !== undefined || this.positionsComplete || this.floating.has(anchor)) return at;
-    at = anchor.isConnected ? this.indexBefore(anchor) : -1;
-    if (this.order[at] === anchor) {
-      this.positions.set(anchor, at);
-      return at;
-    }
-    // The search compares places in the document, which an anchor the page has taken out no longer
-    // has; until its block is dropped it can mislead the search for others too (found by the e2e
-    // test of a live ticker: blocks near the viewport went unwatched). Then every position is
-    // listed, once, until the order changes again.
-    this.order.forEach((a, i) => this.positions.set(a, i));
-    this.positionsComplete = true;
-    return this.positions.get(anchor);
-  }
-
-  /** Forgets the positions found: the order changed other than at its end. */
-  private orderChanged(): void {
-    this.positions.clear();
-    this.positionsComplete = false;
-  }
-
   private queueRefresh(): void {
     if (this.refreshQueued) return;
     this.refreshQueued = true;
@@ -213,21 +147,21 @@ export class NearViewport {
     if (this.signal.aborted) return;
     const centres: number[] = [...this.probed];
     for (const anchor of this.near) {
-      const at = this.positionOf(anchor);
+      const at = this.floating.has(anchor) ? undefined : this.order.positionOf(anchor);
       if (at !== undefined) centres.push(at);
     }
     if (centres.length === 0) {
       centres.push(0);
       // Nothing near and nothing probed yet: perhaps the page was opened scrolled down.
-      if (this.order.length > 2 * WINDOW) this.queueProbe();
+      if (this.order.list.length > 2 * WINDOW) this.queueProbe();
     }
     centres.sort((a, b) => a - b);
     const wanted = new Set<Element>();
     let from = -1;
     for (const c of centres) {
       const lo = Math.max(from, c - WINDOW, 0);
-      const hi = Math.min(this.order.length, c + WINDOW + 1);
-      for (let i = lo; i < hi; i++) wanted.add(this.order[i]!);
+      const hi = Math.min(this.order.list.length, c + WINDOW + 1);
+      for (let i = lo; i < hi; i++) wanted.add(this.order.list[i]!);
       from = Math.max(from, hi);
     }
     for (const anchor of wanted) this.observe(anchor);
@@ -270,7 +204,7 @@ export class NearViewport {
       while (next < PROBES.length && (next === 0 || performance.now() - started < PROBE_BUDGET_MS)) {
         const [x, y] = PROBES[next++]!;
         const hit = this.doc.elementFromPoint(x * w, y * h);
-        if (hit) probed.push(Math.max(0, this.indexBefore(hit) - 1));
+        if (hit) probed.push(Math.max(0, this.order.indexBefore(hit) - 1));
       }
       if (next < PROBES.length) {
         view.requestAnimationFrame(step);
@@ -317,7 +251,7 @@ export class NearViewport {
     this.observer?.disconnect();
     this.observer = null;
     this.observed.clear();
-    this.order.length = 0;
+    this.order.clear();
     this.floating.clear();
     this.near.clear();
     this.unreported.clear();
