@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import * as blocksModule from '../../src/dom/blocks';
 import { BlockWalker, isIntact, liveRangeOf, nodeIndexAt, type Block } from '../../src/dom/blocks';
 
 function blocksOf(root: Node = document.body, deadline = Infinity): Block[] {
@@ -171,5 +172,9 @@ describe('offsets back to the DOM', () => {
     block!.nodes[1]!.data = 'Musk';
     document.querySelector('b')!.remove();
     expect(isIntact(block!)).toBe(false);
+  });
+
+  it('is still the one module readers of blocks import, with its helpers split off into their own files', () => {
+    expect(Object.keys(blocksModule).sort()).toEqual(['BlockWalker', 'boundsOf', 'isIntact', 'liveRangeOf', 'nodeIndexAt', 'staticRangeOf']);
   });
 });
