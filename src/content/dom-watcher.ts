@@ -4,7 +4,7 @@
  * uBlock's domWatcher); the work happens later, in an idle slice, at most every THROTTLE_MS, so a
  * page mutating a thousand nodes a second costs Backstory a small, bounded share of the thread.
  */
-import type { Annotator } from './annotator';
+import type { Rereadable } from './page-mentions';
 import { whenIdle } from './schedule';
 import { BLOCK_TAGS, isSkippedElement } from '../dom/text-nodes';
 
@@ -33,10 +33,10 @@ function insideSkipped(node: Node): boolean {
 }
 
 /**
- * Watches `doc` (and each open shadow root the annotator meets) until `signal` aborts, and has the
- * annotator re-read what changed. `isOwn` tells Backstory's own nodes, whose changes are ignored.
+ * Watches `doc` (and each open shadow root `page` meets) until `signal` aborts, and has `page`
+ * re-read what changed. `isOwn` tells Backstory's own nodes, whose changes are ignored.
  */
-export function watchDom(doc: Document, annotator: Annotator, signal: AbortSignal, isOwn: (node: Node) => boolean): void {
+export function watchDom(doc: Document, page: Rereadable, signal: AbortSignal, isOwn: (node: Node) => boolean): void {
   let changed = new Set<Node>();
   let removals = false;
   let scheduled = false;
@@ -59,7 +59,7 @@ export function watchDom(doc: Document, annotator: Annotator, signal: AbortSigna
   });
   const options: MutationObserverInit = { childList: true, subtree: true, characterData: true };
   observer.observe(doc, options);
-  annotator.onShadowRoot = (root) => observer.observe(root, options);
+  page.onShadowRoot = (root) => observer.observe(root, options);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
   function schedule(): void {
@@ -90,7 +90,7 @@ export function watchDom(doc: Document, annotator: Annotator, signal: AbortSigna
       return true;
     });
     try {
-      await annotator.reread(roots, prune);
+      await page.reread(roots, prune);
     } finally {
       running = false;
       lastRun = performance.now();

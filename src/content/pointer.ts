@@ -3,13 +3,14 @@
  * second; the hit test (a highlight or caret lookup plus a rect check) runs at most once per
  * animation frame, with the latest position, and reports only changes.
  */
-import type { Annotator, MentionRef } from './annotator';
+import type { MentionRef } from './mention-ref';
+import type { MentionAtPoint } from './page-mentions';
 
 /**
  * Calls `onChange` with the mention under the pointer (or null) whenever it changes, until
  * `signal` aborts. Listens passively on the window: the page's own handlers are never delayed.
  */
-export function trackPointer(win: Window, annotator: Annotator, onChange: (mention: MentionRef | null, event: PointerEvent) => void, signal: AbortSignal): void {
+export function trackPointer(win: Window, page: MentionAtPoint, onChange: (mention: MentionRef | null, event: PointerEvent) => void, signal: AbortSignal): void {
   let last: MentionRef | null = null;
   let pending: PointerEvent | null = null;
   let frame = 0;
@@ -18,7 +19,7 @@ export function trackPointer(win: Window, annotator: Annotator, onChange: (menti
     const event = pending;
     pending = null;
     if (!event || signal.aborted) return;
-    const hit = annotator.mentionAt(event.clientX, event.clientY);
+    const hit = page.mentionAt(event.clientX, event.clientY);
     if (hit !== last) {
       last = hit;
       onChange(hit, event);

@@ -67,6 +67,9 @@ export class CardHost {
     this.stopFollowing = null;
     const host = this.host!;
     const view = this.doc.defaultView!;
+    // The platform has no callback for "just after the next frame" (requestPostAnimationFrame was
+    // proposed for it: https://github.com/WICG/request-post-animation-frame). A message posted from
+    // an animation frame callback is the usual stand-in: it arrives once that frame is rendered.
     view.requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
