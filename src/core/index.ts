@@ -60,11 +60,10 @@ export {
 // Matching.
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { mayHoldAlias, preparePrefilter } from './match/prefilter';
-export { BROAD_MIN_OTHERS } from './page/context';
+export { BROAD_MIN_OTHERS, sameList } from './page/context';
 export {
   decidePage,
   PageDecisions,
-  sameList,
   STORY_MIN_ENTITIES,
   type DecidedBlock,
   type MentionMode,

@@ -278,7 +278,9 @@ export class PageContext<K extends ContextEntry> {
   }
 }
 
-function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
+/** Whether two lists of matches are the same, one for one. */
+export function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;

@@ -22,7 +22,7 @@
 import type { EntityType } from '../pack/types';
 import { ENTITY_BROAD, type CompiledIndex } from '../match/compiled-index';
 import { NO_MATCHES, type RawMatch } from '../match/scan-block';
-import { PageContext, type ContextChanges, type ContextEntry } from './context';
+import { PageContext, sameList, type ContextChanges, type ContextEntry } from './context';
 
 /** How many distinct non-broad entities of a pack make a page about its story. */
 export const STORY_MIN_ENTITIES = 3;
@@ -280,17 +280,5 @@ function entitiesOf(matches: readonly RawMatch[]): Set<number> {
 function firstInList(list: readonly RawMatch[], j: number): boolean {
   const e = list[j]!.entity;
   for (let i = 0; i < j; i++) if (list[i]!.entity === e) return false;
-  return true;
-}
-
-/** Whether two lists of matches are the same, one for one. */
-export function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.start !== y.start || x.end !== y.end || x.alias !== y.alias || x.entity !== y.entity) return false;
-  }
   return true;
 }
