@@ -1,7 +1,10 @@
 /**
  * Background (a service worker in Chrome, an event page in Firefox). MV3 may stop it at any time,
- * so listeners are registered synchronously at the top level and no state is kept in globals.
- * Every browser call goes through src/platform's functions.
+ * so no state is kept in globals, and listeners are registered synchronously at the top level: an
+ * event that starts the background is handed only to listeners added while its script first runs
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/events). The
+ * platform's `on...` functions add theirs at once, when called. Every browser call goes through
+ * src/platform's functions.
  */
 import { applySettingsChange, loadSettings } from '../platform/settings-store';
 import { importPack, removePack, syncIndex } from '../platform/pack-store';

@@ -15,7 +15,9 @@ export { browser };
 
 /**
  * Whether this script's extension is still there: after an update or reload, Chrome leaves the old
- * content scripts running, cut off (runtime.id is gone and every call throws).
+ * content scripts running, cut off (runtime.id is gone and every call throws). No event tells
+ * them so, hence a check to poll; the event is proposed in
+ * https://github.com/w3c/webextensions/issues/138.
  */
 export function extensionAlive(): boolean {
   try {

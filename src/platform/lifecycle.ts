@@ -3,8 +3,8 @@ import { browser } from './browser';
 
 /**
  * Background: calls `listener` when Backstory is installed or updated (or the browser is). Call it
- * at the top level of the background, synchronously: the event is sent to a background just
- * started for it, which hears it only through a listener registered before its first turn ends.
+ * at the background's top level, synchronously (see src/background/main.ts): the event goes to a
+ * background started for it, which hears it only through a listener added while its script first ran.
  */
 export function onInstalled(listener: () => void): void {
   browser.runtime.onInstalled.addListener(() => listener());

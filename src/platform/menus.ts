@@ -26,8 +26,8 @@ export async function resetSelectionMenu(id: string, title: string): Promise<voi
 
 /**
  * Background: calls `listener` with each click on one of Backstory's menu items. Call it at the
- * top level of the background, synchronously: a background the click woke up hears it only
- * through a listener registered before its first turn ends.
+ * background's top level, synchronously (see src/background/main.ts): a background started by the
+ * click hears it only through a listener added while its script first ran.
  */
 export function onMenuClicked(listener: (click: MenuClick) => void): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {

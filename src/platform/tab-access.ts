@@ -52,9 +52,9 @@ export function requestSiteAccess(origins: readonly string[]): Promise<boolean> 
 
 /**
  * Background: calls `listener` with the origins (match patterns) each time the reader grants
- * permissions; empty for a grant with no host access in it. Call it at the top level of the
- * background, synchronously: a background the grant woke up hears it only through a listener
- * registered before its first turn ends.
+ * permissions; empty for a grant with no host access in it. Call it at the background's top
+ * level, synchronously (see src/background/main.ts): a background started by the grant hears it
+ * only through a listener added while its script first ran.
  */
 export function onPermissionsAdded(listener: (origins: string[]) => void): void {
   browser.permissions.onAdded.addListener((permissions) => listener(permissions.origins ?? []));
