@@ -9,7 +9,9 @@ type HitRegistry = HighlightRegistry & {
 
 /**
  * The highlight ranges painted under the point, by CSS.highlights.highlightsFromPoint; null where
- * the browser does not have it.
+ * the browser does not have it. The method came from w3c/csswg-drafts#7513; that it returns the
+ * ranges hit, not only the highlights, from w3c/csswg-drafts#12031: a browser with the first form
+ * gives no `ranges`, and the caret fallback below answers instead.
  */
 export function rangesAtPoint(x: number, y: number): AbstractRange[] | null {
   const registry = CSS.highlights as HitRegistry;
