@@ -46,10 +46,23 @@ export interface ContextEntry {
 }
 
 /**
- * The blocks whose accepted matches changed during a call, each with what it had accepted before
- * the call (the next stage compares the two).
+ * Told of each block whose accepted matches changed during a call, with what it accepted just
+ * before (its `accepted` is already the new list). A block may be told of more than once in a call.
  */
-export type ContextChanges<K> = Map<K, readonly RawMatch[]>;
+export interface ContextChanges<K> {
+  note(entry: K, before: readonly RawMatch[]): void;
+}
+
+/** ContextChanges kept as a map: each block changed in a call, with what it accepted before the call. */
+export class ChangeLog<K> implements ContextChanges<K> {
+  readonly before = new Map<K, readonly RawMatch[]>();
+  note(entry: K, before: readonly RawMatch[]): void {
+    if (!this.before.has(entry)) this.before.set(entry, before);
+  }
+}
+
+/** Told nothing (a rebuild compares before and after itself). */
+const IGNORED: ContextChanges<never> = { note: () => undefined };
 const single = [0];
 function candidatesOf(m: RawMatch): readonly number[] {
   if (m.alternatives) return m.alternatives;
@@ -150,11 +163,10 @@ export class PageContext<K extends ContextEntry> {
     for (const entry of this.entries) {
       for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
     }
-    const scratch: ContextChanges<K> = new Map();
-    for (const entry of this.entries) this.evaluate(entry, scratch);
-    if (this.broadPacks > 0) this.evaluateAllWaiting(scratch);
+    for (const entry of this.entries) this.evaluate(entry, IGNORED);
+    if (this.broadPacks > 0) this.evaluateAllWaiting(IGNORED);
     for (const [entry, old] of before) {
-      if (!sameList(old, entry.accepted) && !changed.has(entry)) changed.set(entry, old);
+      if (!sameList(old, entry.accepted)) changed.note(entry, old);
     }
   }
 
@@ -203,8 +215,9 @@ export class PageContext<K extends ContextEntry> {
       }
     }
     const shown = out === null ? raw : out.length > 0 ? out : NO_MATCHES;
-    if (!sameList(entry.accepted, shown) && !changed.has(entry)) changed.set(entry, entry.accepted);
+    const before = entry.accepted;
     entry.accepted = shown;
+    if (!sameList(before, shown)) changed.note(entry, before);
   }
 
   private file(e: number, entry: K): void {

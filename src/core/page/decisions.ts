@@ -22,7 +22,7 @@
 import type { EntityType } from '../pack/types';
 import { ENTITY_BROAD, type CompiledIndex } from '../match/compiled-index';
 import { NO_MATCHES, type RawMatch } from '../match/scan-block';
-import { PageContext, sameList, type ContextChanges, type ContextEntry } from './context';
+import { ChangeLog, PageContext, sameList, type ContextChanges, type ContextEntry } from './context';
 
 /** How many distinct non-broad entities of a pack make a page about its story. */
 export const STORY_MIN_ENTITIES = 3;
@@ -62,8 +62,18 @@ export class PageDecisions<K extends DecidedBlock> {
   private readonly first = new Map<number, K>();
   /** Per pack (stage 2): how many of its non-broad entities some block accepts. */
   private readonly storyCount: Uint32Array;
-  /** The context stage's changes during one add, reused: adds run once per block as a page is read. */
-  private readonly scratch: ContextChanges<K> = new Map();
+  /**
+   * Mode "all" without story: the context stage's changes go straight to `shown` and to the
+   * caller's set (`plainChanged`, the set of the call under way): no log, no second pass. Adds run
+   * once per block as a page is read, in code that is not optimised yet.
+   */
+  private plainChanged = new Set<K>();
+  private readonly plainSink: ContextChanges<K> = {
+    note: (entry) => {
+      entry.shown = entry.accepted;
+      this.plainChanged.add(entry);
+    },
+  };
 
   constructor(
     private readonly index: CompiledIndex,
@@ -88,11 +98,14 @@ export class PageDecisions<K extends DecidedBlock> {
   add(entry: K, changed: Set<K> = new Set()): Set<K> {
     if (entry.raw.length === 0 || entry.holder === this.context) return changed;
     this.insert(entry);
-    const contextChanges = this.scratch;
-    contextChanges.clear();
-    this.context.add(entry, contextChanges);
-    this.settle(contextChanges, changed);
-    contextChanges.clear();
+    if (this.plain) {
+      this.plainChanged = changed;
+      this.context.add(entry, this.plainSink);
+      return changed;
+    }
+    const log = new ChangeLog<K>();
+    this.context.add(entry, log);
+    this.settle(log, changed);
     return changed;
   }
 
@@ -104,12 +117,17 @@ export class PageDecisions<K extends DecidedBlock> {
     const gone = new Set<K>();
     for (const entry of entries) if (entry.holder === this.context) gone.add(entry);
     if (gone.size === 0) return changed;
-    const contextChanges: ContextChanges<K> = new Map();
-    // What the removed blocks accepted leaves with them.
-    for (const entry of gone) contextChanges.set(entry, entry.accepted);
-    this.context.remove(gone, contextChanges);
     this.blocks = this.blocks.filter((b) => !gone.has(b));
-    this.settle(contextChanges, changed);
+    if (this.plain) {
+      this.plainChanged = changed;
+      this.context.remove(gone, this.plainSink);
+    } else {
+      const log = new ChangeLog<K>();
+      // What the removed blocks accepted leaves with them.
+      for (const entry of gone) log.note(entry, entry.accepted);
+      this.context.remove(gone, log);
+      this.settle(log, changed);
+    }
     for (const entry of gone) {
       entry.shown = NO_MATCHES;
       changed.delete(entry);
@@ -128,16 +146,17 @@ export class PageDecisions<K extends DecidedBlock> {
     this.holders.clear();
     this.first.clear();
     this.storyCount.fill(0);
-    const contextChanges: ContextChanges<K> = new Map();
-    for (const entry of this.blocks) this.context.add(entry, contextChanges);
     const before = new Map<K, readonly RawMatch[]>();
-    for (const entry of this.blocks) before.set(entry, entry.shown);
-    this.settle(contextChanges, new Set());
+    // Decided afresh: a block the new context accepts nothing of shows nothing.
     for (const entry of this.blocks) {
-      // Blocks the new context accepts nothing of were not looked at.
-      if (!contextChanges.has(entry)) entry.shown = NO_MATCHES;
-      if (!sameList(before.get(entry)!, entry.shown)) changed.add(entry);
+      before.set(entry, entry.shown);
+      entry.shown = NO_MATCHES;
     }
+    const log = new ChangeLog<K>();
+    this.plainChanged = new Set();
+    for (const entry of this.blocks) this.context.add(entry, this.plain ? this.plainSink : log);
+    if (!this.plain) this.settle(log, new Set());
+    for (const entry of this.blocks) if (!sameList(before.get(entry)!, entry.shown)) changed.add(entry);
     return changed;
   }
 
@@ -160,19 +179,11 @@ export class PageDecisions<K extends DecidedBlock> {
   }
 
   /** Carries the context stage's changes through stages 2 and 3, into `shown` and `changed`. */
-  private settle(contextChanges: ContextChanges<K>, changed: Set<K>): void {
+  private settle(log: ChangeLog<K>, changed: Set<K>): void {
     const held = this.context;
-    if (this.plain) {
-      for (const entry of contextChanges.keys()) {
-        if (entry.holder !== held) continue;
-        entry.shown = entry.accepted;
-        changed.add(entry);
-      }
-      return;
-    }
     const recheck = new Set<K>();
     let storyChanged = false;
-    for (const [entry, before] of contextChanges) {
+    for (const [entry, before] of log.before) {
       recheck.add(entry);
       const was = entitiesOf(before);
       const now = entitiesOf(entry.accepted);
