@@ -60,7 +60,8 @@ export {
 // Matching.
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { mayHoldAlias, preparePrefilter } from './match/prefilter';
-export { BROAD_MIN_OTHERS, sameList } from './page/context';
+export { BROAD_MIN_OTHERS } from './page/context';
+export { sameList } from './page/changes';
 export {
   decidePage,
   PageDecisions,

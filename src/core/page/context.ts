@@ -25,6 +25,7 @@ import type { EntityType } from '../pack/types';
 import { ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from '../match/compiled-index';
 import { entityKey, entityType } from '../match/entity-info';
 import { NO_MATCHES, type RawMatch } from '../match/scan-block';
+import { sameList, type ContextChanges } from './changes';
 
 /** Minimum number of other, non-broad entities a page must mention for a broad entity to show. */
 export const BROAD_MIN_OTHERS = 2;
@@ -43,22 +44,6 @@ export interface ContextEntry {
   accepted: readonly RawMatch[];
   /** Written by the stage: the stage that holds the block (added, not removed), or null. */
   holder: object | null;
-}
-
-/**
- * Told of each block whose accepted matches changed during a call, with what it accepted just
- * before (its `accepted` is already the new list). A block may be told of more than once in a call.
- */
-export interface ContextChanges<K> {
-  note(entry: K, before: readonly RawMatch[]): void;
-}
-
-/** ContextChanges kept as a map: each block changed in a call, with what it accepted before the call. */
-export class ChangeLog<K> implements ContextChanges<K> {
-  readonly before = new Map<K, readonly RawMatch[]>();
-  note(entry: K, before: readonly RawMatch[]): void {
-    if (!this.before.has(entry)) this.before.set(entry, before);
-  }
 }
 
 /** Told nothing (a rebuild compares before and after itself). */
@@ -289,16 +274,4 @@ export class PageContext<K extends ContextEntry> {
     }
     return v;
   }
-}
-
-/** Whether two lists of matches are the same, one for one. */
-export function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.start !== y.start || x.end !== y.end || x.alias !== y.alias || x.entity !== y.entity) return false;
-  }
-  return true;
 }

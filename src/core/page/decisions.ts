@@ -22,7 +22,8 @@
 import type { EntityType } from '../pack/types';
 import { ENTITY_BROAD, type CompiledIndex } from '../match/compiled-index';
 import { NO_MATCHES, type RawMatch } from '../match/scan-block';
-import { ChangeLog, PageContext, sameList, type ContextChanges, type ContextEntry } from './context';
+import { ChangeLog, sameList, type ContextChanges } from './changes';
+import { PageContext, type ContextEntry } from './context';
 
 /** How many distinct non-broad entities of a pack make a page about its story. */
 export const STORY_MIN_ENTITIES = 3;
