@@ -14,14 +14,17 @@
  *   --firefox-5mb   also run Firefox at 5 MB (slow)
  *   --no-docs       do not rewrite docs/benchmarks.md (a quick run never does: two loads are not figures to publish)
  *   --no-hostile    skip the hostile pages (live ticker, 10 MB, 100 SPA navigations)
+ *   --nameless      only the pages that name nobody (15 loads of each, 5 with --quick; --runs N),
+ *                   rewriting only their section of docs/benchmarks.md
+ *   --no-nameless   skip the pages that name nobody
  *
  * How each figure is measured is explained in docs/benchmarks.md (written by ./bench/report.ts).
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './build';
+import { DIST, ROOT, build } from './build';
 import { findBrowser, launch, type LaunchedBrowser } from './browsers';
 import { serveStatic } from './serve';
 import { generatePage, SIZES, type SizeName } from './bench/page';
@@ -33,6 +36,8 @@ import { traceBreakdown } from './bench/summary';
 import type { BaselineKind } from './bench/page-baselines';
 import { hostileHeapOff, hostilePhase } from './bench/hostile';
 import { setEnabled } from './bench/drive';
+import { namelessPhase } from './bench/nameless';
+import { namelessMarkdown, namelessTargets, withNamelessSection } from './bench/nameless-report';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -61,7 +66,46 @@ function machine(chromium: string, firefox: string | null): BenchResults['machin
   return { nproc, cpu: cpus()[0]?.model.trim() ?? 'unknown', chromium, firefox, date: new Date().toISOString().slice(0, 10), node: process.version };
 }
 
+/** Loads of each page in the "pages that name nobody" scenario. */
+const NAMELESS_LOADS = Number(option('--runs') ?? (quick ? 5 : 15));
+
+/** `--nameless`: that scenario alone. */
+async function namelessOnly(): Promise<number> {
+  log('building dist/');
+  await build();
+  const figures = await namelessPhase(join(DIST, 'chrome'), NAMELESS_LOADS, log);
+  const chromium = await installedChromiumVersion();
+  const targets = namelessTargets(figures);
+  const section = namelessMarkdown(figures, machineLine(machine(chromium, null)), targets);
+  if (flag('--json')) console.log(JSON.stringify({ nameless: figures, targets }, null, 2));
+  else console.log(section);
+  if (!quick && !flag('--no-docs')) {
+    const doc = join(ROOT, 'docs/benchmarks.md');
+    writeFileSync(doc, withNamelessSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n', section));
+    log('wrote the section "Pages that name nobody" of docs/benchmarks.md');
+  }
+  const missed = targets.filter((t) => !t.pass);
+  if (missed.length > 0) log(`${missed.length} target(s) missed${flag('--strict') ? ' (--strict: failing)' : ' (exit 0; --strict fails on a miss)'}`);
+  return flag('--strict') && missed.length > 0 ? 1 : 0;
+}
+
+/** The Chromium build's version, from a browser started for the asking. */
+async function installedChromiumVersion(): Promise<string> {
+  const ext = await launch('chromium', { extensionPath: join(DIST, 'chrome'), headless: true });
+  try {
+    return await ext.browser.version();
+  } finally {
+    await ext.close();
+  }
+}
+
+/** One line naming the machine and the date, for a section of the doc. */
+function machineLine(m: BenchResults['machine']): string {
+  return `Run on ${m.date} with ${m.nproc} cores (${m.cpu}), Node ${m.node}, Chromium ${m.chromium}`;
+}
+
 async function main(): Promise<number> {
+  if (flag('--nameless')) return namelessOnly();
   log('building dist/ and the benchmark variants (dist/bench/)');
   const variants = await buildVariants();
   const scripts = await baselineScripts();
@@ -146,6 +190,8 @@ async function main(): Promise<number> {
       log('Firefox: skipped');
     }
 
+    if (!flag('--no-nameless')) results.nameless = await namelessPhase(join(DIST, 'chrome'), NAMELESS_LOADS, log);
+
     results.machine = machine(chromiumVersion, firefoxVersion);
     results.targets = evaluateTargets(results);
   } finally {
@@ -157,7 +203,9 @@ async function main(): Promise<number> {
   if (flag('--json')) console.log(JSON.stringify(results, null, 2));
   else console.log(consoleReport(results));
   if (!quick && !flag('--no-docs')) {
-    writeFileSync(join(ROOT, 'docs/benchmarks.md'), markdownReport(results));
+    let doc = markdownReport(results);
+    if (results.nameless) doc = withNamelessSection(doc, namelessMarkdown(results.nameless, machineLine(results.machine), namelessTargets(results.nameless)));
+    writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc);
     log('wrote docs/benchmarks.md');
   }
   const missed = (results.targets ?? []).filter((t) => !t.pass);

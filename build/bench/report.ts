@@ -5,6 +5,8 @@
  * `--strict`.
  */
 import { round, type Breakdown } from './summary';
+import type { NamelessFigures } from './nameless';
+import { namelessTargets } from './nameless-report';
 
 export type SizeFigures = Record<string, number>;
 
@@ -20,6 +22,8 @@ export interface BenchResults {
   pack_100k_index_breakdown?: [string, number][];
   /** The hostile pages (build/bench/hostile.ts): live ticker, 10 MB of text, 100 SPA navigations. */
   hostile?: SizeFigures;
+  /** Pages that name nobody (build/bench/nameless.ts). */
+  nameless?: NamelessFigures;
   targets?: Target[];
 }
 
@@ -86,6 +90,7 @@ export function evaluateTargets(r: BenchResults): Target[] {
     const growth = h.spa_heap_100_mb! - h.spa_heap_50_mb!;
     add('100 SPA navigations: heap growth over the last 50', '< 1 MB', growth, ' MB', growth < 1);
   }
+  if (r.nameless) out.push(...namelessTargets(r.nameless));
   return out;
 }
 
