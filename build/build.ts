@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesNamedBy, manifestFor, withIndexParts, type SourceManifest, type Target } from './manifest';
 import { compileBundled, readBundledPacks, writeIndexParts } from './packs';
+import { compilePacks } from '../src/core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -21,6 +22,17 @@ const ENTRIES = {
   popup: 'src/popup/main.ts',
   options: 'src/options/main.ts',
 };
+
+let bundledPrefilterSource: string | undefined;
+
+/**
+ * The bundled packs' prefilter, compiled into the content script: a page that names nobody rules
+ * itself out with it before asking for the index (src/content/name-gate.ts). '' where there is none.
+ */
+export function bundledPrefilter(): string {
+  bundledPrefilterSource ??= compilePacks(readBundledPacks(ROOT).map((p) => p.pack)).prefilter;
+  return bundledPrefilterSource;
+}
 
 export function esbuildOptions(): esbuild.BuildOptions {
   return {
@@ -36,7 +48,7 @@ export function esbuildOptions(): esbuild.BuildOptions {
     logLevel: 'warning',
     // Benchmark instrumentation (src/content/bench-marks.ts) and test hooks (src/content/test-hooks.ts)
     // are compiled out; build/bench and build/test-variant.ts build them in.
-    define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'false' },
+    define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'false', __BACKSTORY_PREFILTER__: JSON.stringify(bundledPrefilter()) },
   };
 }
 

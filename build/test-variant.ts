@@ -20,7 +20,7 @@ export async function buildTestVariant(): Promise<void> {
     ...esbuildOptions(),
     entryPoints: { content: join(ROOT, 'src/content/main.ts') },
     outdir: bundles,
-    define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'true' },
+    define: { ...esbuildOptions().define, __BACKSTORY_TEST__: 'true' },
   });
   const content = readFileSync(join(bundles, 'content.js'), 'utf8');
   if (!content.includes('backstory-test-command')) throw new Error('the test build of content.js has no test hooks');

@@ -10,7 +10,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, build, esbuildOptions } from '../build';
+import { DIST, ROOT, build, bundledPrefilter, esbuildOptions } from '../build';
 import { readBundledPacks, writeIndexParts } from '../packs';
 import { withIndexParts, type SourceManifest } from '../manifest';
 import { aliasCount, compilePacks, serializeIndex } from '../../src/core';
@@ -37,27 +37,30 @@ export async function buildVariants(): Promise<Variants> {
 
   rmSync(BENCH_DIST, { recursive: true, force: true });
   const bundles = join(BENCH_DIST, 'bundles');
-  await esbuild.build({
-    ...esbuildOptions(),
-    entryPoints: { content: join(ROOT, 'src/content/main.ts') },
-    outdir: bundles,
-    define: { __BACKSTORY_BENCH__: 'true' },
-  });
-  const instrumented = readFileSync(join(bundles, 'content.js'), 'utf8');
+  /** The instrumented content script, with the prefilter of the index it will load (see bundledPrefilter). */
+  const instrumentedWith = async (prefilter: string): Promise<string> => {
+    await esbuild.build({
+      ...esbuildOptions(),
+      entryPoints: { content: join(ROOT, 'src/content/main.ts') },
+      outdir: bundles,
+      define: { ...esbuildOptions().define, __BACKSTORY_BENCH__: 'true', __BACKSTORY_PREFILTER__: JSON.stringify(prefilter) },
+    });
+    return readFileSync(join(bundles, 'content.js'), 'utf8');
+  };
+  const instrumented = await instrumentedWith(bundledPrefilter());
   if (!instrumented.includes('backstory:start')) throw new Error('the benchmark build of content.js has no marks');
 
-  const variant = (from: string, name: string): string => {
+  const variant = (from: string, name: string, content = instrumented): string => {
     const out = join(BENCH_DIST, name);
     cpSync(join(DIST, from), out, { recursive: true });
-    writeFileSync(join(out, 'content.js'), instrumented);
+    writeFileSync(join(out, 'content.js'), content);
     return out;
   };
   const chrome = variant('chrome', 'chrome');
   const firefox = variant('firefox', 'firefox');
-  const chrome100k = variant('chrome', 'chrome-100k');
-
   const real = readBundledPacks(ROOT).map((p) => p.pack);
   const bigIndex = compilePacks([...real, generateBigPack()]);
+  const chrome100k = variant('chrome', 'chrome-100k', await instrumentedWith(bigIndex.prefilter));
   for (const f of readdirSync(join(chrome100k, 'packs'))) if (f.endsWith('.bin')) rmSync(join(chrome100k, 'packs', f));
   const parts = writeIndexParts(join(chrome100k, 'packs'), new Uint8Array(serializeIndex(bigIndex))).map((f) => `packs/${f}`);
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;

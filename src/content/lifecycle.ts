@@ -1,8 +1,10 @@
 /**
  * The content script's life on one page, as one object with named states:
  *
- *   off ──settings on──▶ loading ──parts made──▶ reading ──page read──▶ painted
- *    ▲                      │ (index, page)         │                      │
+ *   off ──settings on──▶ loading ──ready──▶ reading ──page read──▶ painted
+ *    ▲                    │    ▲
+ *    │     names nobody   ▼    │ a name may have come (a change, an Explain)
+ *    │                  dormant
  *    └──── settings off, paused on the site, a pack change (then loading again) ◀──┘
  *
  * Each run (loading to painted) has one AbortController: every side effect of the run hangs off
@@ -12,8 +14,11 @@
  */
 import type { Settings } from '../core/settings';
 
-/** Where the content script is on this page. */
-export type LifeState = 'off' | 'paused' | 'loading' | 'reading' | 'painted';
+/**
+ * Where the content script is on this page. `dormant`: the page names nobody of the packs, as far
+ * as their prefilter can tell, so nothing was loaded; it wakes when a change may have brought a name.
+ */
+export type LifeState = 'off' | 'paused' | 'loading' | 'dormant' | 'reading' | 'painted';
 
 /** A run as the host makes it: whatever it holds, and how it answers requests once ready. */
 export interface Run {
@@ -21,6 +26,18 @@ export interface Run {
   explain(text: string): void;
   /** A keyboard command: next mention, open the card... (asked only once the run is ready). */
   command(command: string): void;
+  /** Wakes a dormant run: it loads what it needs after all (an Explain asks for a card). */
+  wake(): void;
+}
+
+/** What a run tells the lifecycle as it goes. */
+export interface RunProgress {
+  /** It can answer requests now (then it reads the page). */
+  ready(): void;
+  /** The page names nobody: it waits, having loaded nothing, until a change may bring a name. */
+  dormant(): void;
+  /** It woke from dormancy, and loads what it needs. */
+  woke(): void;
 }
 
 /** What the lifecycle asks of the content script that owns it. */
@@ -30,10 +47,10 @@ export interface LifecycleHost<R extends Run> {
   /** Makes a run under `settings`, at once: everything it makes hangs off `signal`. */
   open(signal: AbortSignal, settings: Settings): R;
   /**
-   * Loads what the run needs and reads the page: calls `ready()` once the run can answer
-   * requests, and resolves once the page is read.
+   * Loads what the run needs and reads the page, telling `progress` as it goes; resolves once the
+   * page is read.
    */
-  begin(run: R, signal: AbortSignal, ready: () => void): Promise<void>;
+  begin(run: R, signal: AbortSignal, progress: RunProgress): Promise<void>;
   /** New settings for the run under way (ready or still loading). */
   update(run: R, settings: Settings): void;
   /** A run could not start (the index did not load...). */
@@ -98,6 +115,11 @@ export class Lifecycle<R extends Run> {
     if (ready) ready.explain(text);
     // Not known yet whether Backstory runs here, or it runs but is still loading: later.
     else if (this.latest === null || this.now === 'loading') this.explainLater = text;
+    // Dormant: the card needs the index after all.
+    else if (this.now === 'dormant') {
+      this.explainLater = text;
+      this.current?.wake();
+    }
   }
 
   /** A keyboard command, for a run that is ready (a command before that has nothing to act on). */
@@ -112,12 +134,20 @@ export class Lifecycle<R extends Run> {
     this.current = run;
     this.now = 'loading';
     const current = () => this.controller === controller && !controller.signal.aborted;
-    this.host.begin(run, controller.signal, () => {
-      if (!current()) return;
-      this.now = 'reading';
-      const text = this.explainLater;
-      this.explainLater = null;
-      if (text !== null) run.explain(text);
+    this.host.begin(run, controller.signal, {
+      ready: () => {
+        if (!current()) return;
+        this.now = 'reading';
+        const text = this.explainLater;
+        this.explainLater = null;
+        if (text !== null) run.explain(text);
+      },
+      dormant: () => {
+        if (current()) this.now = 'dormant';
+      },
+      woke: () => {
+        if (current()) this.now = 'loading';
+      },
     }).then(
       () => {
         if (current()) this.now = 'painted';

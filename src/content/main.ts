@@ -8,7 +8,7 @@
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
  */
 import { loadSettings, updateSettings, watchSettings } from '../platform/settings-store';
-import { loadActiveIndex, readStoredIndex, watchActiveIndex } from '../platform/packs';
+import { indexPrefilter, loadActiveIndex, readStoredIndex, watchActiveIndex } from '../platform/packs';
 import { forgetPacks, loadPack, loadPacks } from '../platform/pack-data';
 import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/messaging';
 import { siteOf, type Settings } from '../core/settings';
@@ -19,9 +19,10 @@ import { Lifecycle, type Run } from './lifecycle';
 import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
 import { t } from '../platform/i18n';
-import { answerMentions, cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
+import { answerMentions, answerState, cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
 import { entityInfo, ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
+import { mayName, untilNamed } from './name-gate';
 import { PageStyles, removeLeftovers } from './highlight-style';
 import { extensionAlive, inPrivateWindow } from '../platform/browser';
 import { Painter } from './painter';
@@ -35,15 +36,19 @@ const ALIVE_CHECK_MS = 5_000;
 /** Set on the isolated world's global so a second injection of this script does nothing. */
 const INSTANCE_KEY = Symbol.for('backstory.content');
 
-/**
- * Resolves once the document is parsed and the page has had its first idle moment (at most
- * 200 ms later), like the browsers' document_idle: the page's own first layout and paint go first.
- */
-async function pageSettled(doc: Document, signal: AbortSignal): Promise<void> {
+/** Resolves once the document is parsed. */
+async function parsed(doc: Document, signal: AbortSignal): Promise<void> {
   if (doc.readyState === 'loading') {
     await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal }));
   }
-  await new Promise<void>((resolve) => whenIdle(resolve, 200, signal));
+}
+
+/**
+ * Resolves at the page's first idle moment (at most 200 ms later), like the browsers'
+ * document_idle: the page's own first layout and paint go first.
+ */
+function firstIdle(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => whenIdle(resolve, 200, signal));
 }
 
 function start(): void {
@@ -101,15 +106,32 @@ function start(): void {
       styles.adoptEarly();
       return new PageRun(styles);
     },
-    begin: async (run, signal, ready) => {
+    begin: async (run, signal, progress) => {
+      await parsed(document, signal);
+      if (signal.aborted) return;
+      // A frame that names nobody loads nothing more, and waits for a change that may bring a name.
+      const source = indexPrefilter(await storedIndex.catch(() => undefined));
+      if (source !== null) {
+        const prefilter = new RegExp(source, 'i');
+        const shadowRoots = new Set<ShadowRoot>();
+        if (!(await mayName(document.body ?? document.documentElement, prefilter, signal, (root) => shadowRoots.add(root)))) {
+          if (signal.aborted) return;
+          progress.dormant();
+          const gate = untilNamed(document, prefilter, shadowRoots, signal, (node) => isOwnNode(run.styles, node));
+          run.wakeDormant = () => gate.wake();
+          await gate.named;
+          run.wakeDormant = null;
+          if (signal.aborted) return;
+          progress.woke();
+        }
+      }
       if (!index) {
         benchIndexRequested();
         index = loadActiveIndex(storedIndex);
       }
-      const loaded = await index;
+      const [loaded] = await Promise.all([index, firstIdle(signal)]);
       preparePrefilter(loaded);
       benchIndexReady();
-      await pageSettled(document, signal);
       if (signal.aborted) return;
       const settings = settingsNow()!;
       const options = optionsOf(settings);
@@ -121,8 +143,7 @@ function start(): void {
         revealed = held;
         own.painter.setRegistered(shownNow(settingsNow()));
       }, signal);
-      // Backstory's own nodes (the fallback <style>, the card's host) never count as page changes.
-      watchDom(document, own, signal, (node) => node === run.styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE)));
+      watchDom(document, own, signal, (node) => isOwnNode(run.styles, node));
       run.cards = new CardController({
         doc: document,
         annotator: own.found,
@@ -158,7 +179,7 @@ function start(): void {
       onCommand((command) => {
         if (document.hasFocus()) life.command(command);
       }, signal);
-      ready();
+      progress.ready();
       benchStart(own.painter);
       await own.start();
       benchRead(own.painter);
@@ -196,7 +217,8 @@ function start(): void {
       const own = life.ready?.annotator;
       void (own?.start() ?? Promise.resolve()).then(() => answerMentions(document, () =>
         own?.found.mentions().map((ref) => ({ entity: own.found.entity(ref).key, block: ref.block, start: ref.match.start, end: ref.match.end })) ?? []));
-    } else life.command(command);
+    } else if (command === 'state') answerState(document, life.state);
+    else life.command(command);
   }, lifetime.signal);
 
   // The popup asks the top frame what it shows, and to show an entity. Not before the settings are
@@ -235,8 +257,15 @@ class PageRun implements Run {
 
   constructor(readonly styles: PageStyles) {}
 
+  /** Wakes the run while it is dormant (see Lifecycle). */
+  wakeDormant: (() => void) | null = null;
+
   explain(text: string): void {
     void this.cards?.explain(text);
+  }
+
+  wake(): void {
+    this.wakeDormant?.();
   }
 
   command(command: string): void {
@@ -244,6 +273,11 @@ class PageRun implements Run {
     if (command === 'open-card') void this.cards.openAtSelection();
     else void this.cards.step(command === 'next-mention' ? 1 : -1);
   }
+}
+
+/** Backstory's own nodes (the fallback <style>, the card's host): their changes are never the page's. */
+function isOwnNode(styles: PageStyles, node: Node): boolean {
+  return node === styles.ownNode() || (node instanceof Element && node.hasAttribute(OWN_UI_ATTRIBUTE));
 }
 
 function logWriteError(error: unknown): void {

@@ -7,7 +7,8 @@
  *   never reach the browser's shortcuts;
  * - a page that makes the settings slow to arrive, as a busy machine does, to pin down a race;
  * - every mention the frame shows, in the coordinates of `backstory scan --json`, so the tests can
- *   check that the extension shows exactly what the CLI reports.
+ *   check that the extension shows exactly what the CLI reports;
+ * - where the frame's lifecycle is (dormant on a page that names nobody, painted...).
  */
 import { BlockWalker, type Block } from '../dom/blocks';
 
@@ -87,4 +88,10 @@ function answerImpl(doc: Document, shown: () => readonly ShownMention[]): void {
     return { entity: m.entity, text: text.slice(start, end), start, end };
   });
   doc.dispatchEvent(new CustomEvent('backstory-test-mentions', { detail: JSON.stringify(out) }));
+}
+
+/** Test build only: answers with a `backstory-test-state` event on the document whose detail is `state`. */
+export function answerState(doc: Document, state: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-unused-expressions -- dropped whole by esbuild when false
+  typeof __BACKSTORY_TEST__ !== 'undefined' && __BACKSTORY_TEST__ && doc.dispatchEvent(new CustomEvent('backstory-test-state', { detail: state }));
 }

@@ -44,6 +44,11 @@ export interface StoredIndex {
   readonly sums: readonly number[];
   /** `id@version` of each pack compiled in, in order: the index is rebuilt when this changes. */
   readonly packs: readonly string[];
+  /**
+   * The index's prefilter source ('' where it has none), so a page can rule itself out before
+   * loading the index. Absent in entries stored before it was kept: then nothing is ruled out.
+   */
+  readonly prefilter?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,7 +62,8 @@ export function isStoredIndex(v: unknown): v is StoredIndex {
   return isObject(v) && typeof v.gen === 'string' && typeof v.bytes === 'number' && Number.isInteger(v.bytes) && v.bytes >= 0
     && Array.isArray(v.sums) && v.sums.every((s) => typeof s === 'number')
     && v.sums.length === Math.max(1, Math.ceil(v.bytes / STORED_PART_BYTES))
-    && Array.isArray(v.packs) && v.packs.every((p) => typeof p === 'string');
+    && Array.isArray(v.packs) && v.packs.every((p) => typeof p === 'string')
+    && (v.prefilter === undefined || typeof v.prefilter === 'string');
 }
 
 /**
@@ -206,7 +212,8 @@ async function buildIndex(disabled: readonly string[], force: boolean): Promise<
   // (an update may change how text is normalised or compiled without changing the format number).
   const signature = [`format ${INDEX_FORMAT_VERSION}`, `backstory ${browser.runtime.getManifest().version}`, ...packs.map((p) => `${p.id}@${p.version}`)];
   if (!force && previous && previous.packs.join('\n') === signature.join('\n')) return;
-  const bytes = new Uint8Array(serializeIndex(compilePacks(packs)));
+  const compiled = compilePacks(packs);
+  const bytes = new Uint8Array(serializeIndex(compiled));
   const parts = indexToTextParts(bytes);
   const gen = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const sums = parts.map((_, n) => checksum(bytes, n * STORED_PART_BYTES, Math.min(bytes.length, (n + 1) * STORED_PART_BYTES)));
@@ -214,7 +221,7 @@ async function buildIndex(disabled: readonly string[], force: boolean): Promise<
   // The generation is noted first, so parts left by a background stopped half-way are found later.
   await browser.storage.local.set({ [PENDING_KEY]: gen });
   await browser.storage.local.set(Object.fromEntries(parts.map((text, n) => [indexPartKey(gen, n), text])));
-  const meta: StoredIndex = { gen, bytes: bytes.length, sums, packs: signature };
+  const meta: StoredIndex = { gen, bytes: bytes.length, sums, packs: signature, prefilter: compiled.prefilter };
   await browser.storage.local.set({ [INDEX_KEY]: meta });
   await browser.storage.local.remove(PENDING_KEY);
   if (previous) await browser.storage.local.remove(previous.sums.map((_, n) => indexPartKey(previous.gen, n)));

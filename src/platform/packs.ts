@@ -82,6 +82,19 @@ export async function loadActiveIndex(stored: Promise<unknown> = readStoredIndex
   }
 }
 
+declare const __BACKSTORY_PREFILTER__: string | undefined;
+
+/**
+ * The prefilter source of the index this page would load, without loading it: the stored index's
+ * (imported or switched-off packs; `stored` is what readStoredIndex gave), else the bundled packs',
+ * compiled into the content script by the build. Null where a page cannot be ruled out that way:
+ * an index without a prefilter, a stored entry from before it was kept, a build without one.
+ */
+export function indexPrefilter(stored: unknown): string | null {
+  if (stored === undefined) return typeof __BACKSTORY_PREFILTER__ === 'string' && __BACKSTORY_PREFILTER__ !== '' ? __BACKSTORY_PREFILTER__ : null;
+  return isStoredIndex(stored) && typeof stored.prefilter === 'string' && stored.prefilter !== '' ? stored.prefilter : null;
+}
+
 /**
  * What the stored index entry holds (undefined: none, use the bundled index). The content script
  * asks at document_start, alongside the settings, so loading the index waits for no extra round trip.

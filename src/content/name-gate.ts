@@ -1,0 +1,73 @@
+/**
+ * Ruling a frame out before anything is loaded. Most pages a reader opens name nobody of the packs,
+ * and most carry ad and embed frames: each frame used to load the index (113 KB), build its
+ * reader, painter and cards, only to find nothing. The index's prefilter (a native RegExp that
+ * every block holding a name must match, see core/match/prefilter.ts) is known without the index,
+ * so a frame first reads its text by the very rules of the real reading and asks the prefilter
+ * alone. Where no block can hold a name, the frame stays dormant: it watches the page's changes
+ * (an SPA's next view, an endless feed, text filled in later) and wakes when one may name someone.
+ */
+import { BlockWalker } from '../dom/blocks';
+import { watchDom } from './dom-watcher';
+import { SLICE_MS, yieldToPage } from './schedule';
+
+/**
+ * Whether some block under `root` may name someone: read by the content script's own rules (the
+ * same blocks, editors and code skipped), each block tested with the prefilter. In slices; stops at
+ * the first block that may. `onShadowRoot` hears of each open shadow root met that holds text.
+ */
+export async function mayName(root: Node, prefilter: RegExp, signal: AbortSignal, onShadowRoot?: (root: ShadowRoot) => void): Promise<boolean> {
+  let found = false;
+  const test = (text: string) => prefilter.test(text);
+  const doc = root.ownerDocument ?? root;
+  const walker = new BlockWalker(root, (block) => {
+    if (block.root !== doc) onShadowRoot?.(block.root as ShadowRoot);
+    // A leaf the walker tested passed already; the others (blocks of several nodes, shadow trees) are tested here.
+    if (!found && (block.tested === true || test(block.text))) found = true;
+  }, null, true, test);
+  for (;;) {
+    const done = walker.run(performance.now() + SLICE_MS);
+    if (found) return true;
+    if (done || signal.aborted) return false;
+    await yieldToPage();
+  }
+}
+
+/**
+ * Resolves once a change to `doc` (or to one of its `shadowRoots`, or to a shadow root met later)
+ * may have brought a name, or `wake()` is called, or `signal` aborts, whichever is first (the
+ * caller checks the signal). Changes are followed as the annotator follows them
+ * (./dom-watcher.ts: noted at once, read in an idle moment at most every 150 ms).
+ */
+export function untilNamed(
+  doc: Document,
+  prefilter: RegExp,
+  shadowRoots: Iterable<ShadowRoot>,
+  signal: AbortSignal,
+  isOwn: (node: Node) => boolean,
+): { named: Promise<void>; wake(): void } {
+  const watching = new AbortController();
+  let wake = () => undefined as void;
+  const named = new Promise<void>((resolve) => {
+    wake = () => {
+      watching.abort();
+      resolve();
+    };
+  });
+  signal.addEventListener('abort', () => wake(), { once: true });
+  const page = {
+    onShadowRoot: null as ((root: ShadowRoot) => void) | null,
+    reread: async (roots: readonly Node[]): Promise<void> => {
+      for (const root of roots) {
+        if (watching.signal.aborted) return;
+        if (root.isConnected && (await mayName(root, prefilter, watching.signal, (r) => page.onShadowRoot?.(r)))) {
+          wake();
+          return;
+        }
+      }
+    },
+  };
+  watchDom(doc, page, watching.signal, isOwn);
+  for (const root of shadowRoots) page.onShadowRoot?.(root);
+  return { named, wake: () => wake() };
+}

@@ -1,0 +1,110 @@
+/**
+ * Pages that name nobody: a frame rules itself out before loading anything (dormant), and is
+ * annotated all the same when a name arrives later: an app's next view, an endless feed, a frame
+ * filled in after load, a pack imported while the page is open. "Explain with Backstory" works in a
+ * dormant frame. The test build answers where a frame's lifecycle is.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { ROOT } from '../../build/build';
+import { BROWSERS, chooseFile, highlightedTexts, useBrowser, waitForHighlightedTexts } from './harness';
+
+const kestrelPack = readFileSync(join(ROOT, 'tests/fixtures/packs/kestrel-harbour.json'), 'utf8');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Where the frame's content script is (off, dormant, loading, reading, painted), asked through the test hook. */
+async function stateOf(target: Page | Frame): Promise<string> {
+  return target.evaluate(() => new Promise<string>((resolve) => {
+    document.addEventListener('backstory-test-state', (e) => resolve((e as CustomEvent<string>).detail), { once: true });
+    document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'state' }));
+  }));
+}
+
+/** Waits until the frame's content script is in `state`. */
+async function waitForState(target: Page | Frame, state: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await stateOf(target);
+    if (last === state) return;
+    await sleep(50);
+  }
+  throw new Error(`the content script is ${last}, not ${state}`);
+}
+
+for (const name of BROWSERS) {
+  describe(name, () => {
+    const ctx = useBrowser(name, { variant: 'test' });
+
+    it('rules out a page that names nobody: dormant, nothing highlighted', async () => {
+      const page = await ctx().openPage('nameless/quiet.html');
+      await waitForState(page, 'dormant');
+      expect(await highlightedTexts(page)).toEqual([]);
+      // A page that names someone is read and painted as ever.
+      const story = await ctx().openPage('basic.html');
+      await waitForHighlightedTexts(story, ['Donald Trump', 'Elon Musk', 'Hamas', 'Hezbollah', 'Iran']);
+      await waitForState(story, 'painted');
+      await story.close();
+      await page.close();
+    });
+
+    it('wakes for a single-page app’s next view that names someone', async () => {
+      const page = await ctx().openPage('nameless/spa.html');
+      await waitForState(page, 'dormant');
+      await page.click('#next');
+      await waitForHighlightedTexts(page, ['Donald Trump', 'Elon Musk', 'Hamas', 'Iran']);
+      await page.close();
+    });
+
+    it('wakes when an endless feed brings an item that names someone', async () => {
+      const page = await ctx().openPage('nameless/feed.html');
+      await waitForHighlightedTexts(page, ['Hamas', 'Hezbollah']);
+      await page.close();
+    });
+
+    it('wakes in a frame whose text is filled in after load', async () => {
+      const page = await ctx().openPage('nameless/frame-later.html');
+      const frame = (await (await page.waitForSelector('#late'))!.contentFrame())!;
+      const deadline = Date.now() + 10_000;
+      let texts: string[] = [];
+      while (Date.now() < deadline) {
+        texts = await highlightedTexts(frame);
+        if (texts.length === 2) break;
+        await sleep(50);
+      }
+      expect(texts).toEqual(['Donald Trump', 'Elon Musk']);
+      // The page around it names nobody, and stays dormant.
+      expect(await stateOf(page)).toBe('dormant');
+      await page.close();
+    });
+
+    it('wakes when a pack that names the page’s people is imported while it is open', async () => {
+      const page = await ctx().openPage('nameless/kestrel.html');
+      await waitForState(page, 'dormant');
+      const options = await ctx().ext.openExtensionPage('options.html', '#packs li');
+      await chooseFile(options, kestrelPack);
+      await options.waitForSelector('#packs li[data-pack="kestrel-harbour"]', { timeout: 10_000 });
+      await page.bringToFront();
+      await waitForHighlightedTexts(page, ['KDU', 'Kestrel Dockworkers Union', 'Mara Ellison', 'Port of Kestrel']);
+      // Removed again: the page names nobody once more.
+      await options.bringToFront();
+      await options.click('#packs li[data-pack="kestrel-harbour"] button[aria-label^="Remove"]');
+      await options.waitForFunction(`!document.querySelector('#packs li[data-pack="kestrel-harbour"]')`, { polling: 50, timeout: 10_000 });
+      await options.close();
+      await page.bringToFront();
+      await waitForHighlightedTexts(page, []);
+      await waitForState(page, 'dormant');
+      await page.close();
+    });
+
+    it('answers “Explain with Backstory” in a frame that ruled itself out', async () => {
+      const page = await ctx().openPage('nameless/quiet.html');
+      await waitForState(page, 'dormant');
+      await page.evaluate(`document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'explain:Hezbollah' }))`);
+      await page.waitForFunction(`(() => { const h = document.querySelector('backstory-card'); const c = h && h.shadowRoot.querySelector('.card:not(.placing) .name'); return c && c.textContent === 'Hezbollah'; })()`, { polling: 50, timeout: 10_000 });
+      await page.close();
+    });
+  });
+}
