@@ -17,14 +17,35 @@
  * character in the block (a diacritic, a soft hyphen, another script) makes the pattern match
  * at once, and the block is scanned in full. Aliases whose normalised form is not ASCII cannot
  * match a plain block (its normalised text is ASCII) and are left out.
+ *
+ * Pages are full of a few other symbols (a middle dot between links, a bullet, an arrow, ©): any
+ * of them sent the whole block, and made a frame that names nobody load everything. They are
+ * plain too where normalisation keeps them as they are and they are not word characters: the
+ * normalised text then holds them where they were, as separators, never letters. Such a symbol
+ * counts as plain only if no alias holds it (a non-ASCII alias is not in the pattern).
  */
+import { isWordCodePoint } from '../text/char-class';
+import { foldCodePoint } from '../text/fold';
 import type { CompiledIndex } from './compiled-index';
 
 /** Beyond this many aliases the pattern would be slow to compile: no prefilter (the automaton alone). */
 export const PREFILTER_MAX_ALIASES = 5000;
 
-/** Characters other than ASCII that a plain block may hold (see above). */
+/** Characters other than ASCII that a plain block may hold, as they normalise to ASCII punctuation or space (see above). */
 const PLAIN_EXTRA = '\\u00a0\\u2018\\u2019\\u201c\\u201d\\u2013\\u2014\\u2026';
+
+/**
+ * Symbols common on web pages that may count as plain (see above): those that normalisation keeps
+ * as they are and that are not word characters, checked here rather than trusted.
+ */
+const PLAIN_SYMBOLS = [...'\u00b7\u2022\u00a9\u00ae\u00b0\u00a7\u00b6\u2020\u2021\u00ab\u00bb\u2039\u203a\u2190\u2191\u2192\u2193\u25b6\u25c0\u25a0\u25cf\u25e6\u2605\u2606\u2713\u2714\u2715\u2716\u276f\u276e\u20ac\u00a3\u00a5\u00a2\u00d7\u00f7\u00b1\u00a6\u00ac\u2502\u2500']
+  .filter((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return foldCodePoint(cp).text === ch && !isWordCodePoint(cp);
+  });
+
+/** A character as a RegExp class member. */
+const classMember = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Words of an alias that the pattern asks for (see prefilterSource). */
 const MAX_WORDS = 2;
@@ -92,7 +113,9 @@ export function prefilterSource(aliasNorm: readonly string[]): string | null {
     patterns.add(words.slice(0, MAX_WORDS).join(' '));
   }
   const names = patterns.size > 0 ? `|(?<![0-9a-z])${trieSource([...patterns])}(?![0-9a-z])` : '';
-  return `[^\\x00-\\x7f${PLAIN_EXTRA}]${names}`;
+  // A symbol some alias holds is not plain: a block holding it is scanned in full.
+  const symbols = PLAIN_SYMBOLS.filter((ch) => !aliasNorm.some((alias) => alias.includes(ch))).map(classMember).join('');
+  return `[^\\x00-\\x7f${PLAIN_EXTRA}${symbols}]${names}`;
 }
 
 /**
