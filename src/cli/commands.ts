@@ -3,7 +3,7 @@
  * and `pack check` (what is wrong with a pack). Each returns its output lines and an exit code, so
  * tests can call them without a process.
  */
-import { ENTITY_TYPES, compilePacks, findMentions, validatePack, type Pack, type PageOptions } from '../core';
+import { ENTITY_TYPES, compilePacks, findMentions, parseEntityKey, validatePack, type Pack, type PageOptions } from '../core';
 import { readFile } from 'node:fs/promises';
 import { readInput, type InputText } from './read-input';
 
@@ -52,7 +52,7 @@ export async function scan(files: readonly string[], packs: readonly Pack[], jso
     }
     const mentions: ScanMention[] = findMentions(index, input.blocks, options).map((m) => ({
       // With one pack the entity id alone is unambiguous; with several, keep the pack prefix.
-      entity: single ? m.entityKey.slice(m.entityKey.indexOf(':') + 1) : m.entityKey,
+      entity: single ? parseEntityKey(m.entityKey).entity : m.entityKey,
       name: m.entityName,
       text: m.text,
       start: m.start,

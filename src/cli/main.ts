@@ -28,6 +28,12 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
+/** `--hide PACK:ENTITY`: a key as the extension stores it (an entity id alone would hide nothing). */
+function parseHidden(key: string): string {
+  if (!/^[^:]+:[^:]+$/.test(key)) throw new UsageError(`--hide takes PACK:ENTITY (for example musk-iran-2024:elon-musk), not ${key}`);
+  return key;
+}
+
 /** "person,organization" -> the types, or a usage error naming what is not a type. */
 function parseTypes(list: string): EntityType[] {
   const types = list.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
@@ -65,7 +71,7 @@ async function run(args: readonly string[]): Promise<CommandResult> {
       else if (name === '--first') first = true;
       else if (name === '--story-only') storyOnly = true;
       else if (name === '--pack') packFiles.push(value());
-      else if (name === '--hide') hidden.push(value());
+      else if (name === '--hide') hidden.push(parseHidden(value()));
       else if (name === '--types') types = parseTypes(value());
       else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
       else files.push(arg);

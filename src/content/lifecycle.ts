@@ -34,8 +34,11 @@ export interface Run {
 export interface RunProgress {
   /** It can answer requests now (then it reads the page). */
   ready(): void;
-  /** The page names nobody: it waits, having loaded nothing, until a change may bring a name. */
-  dormant(): void;
+  /**
+   * The page names nobody: it may wait, having loaded nothing, until a change may bring a name.
+   * Returns false where it must not (an Explain is waiting for its card): then it loads on.
+   */
+  dormant(): boolean;
   /** It woke from dormancy, and loads what it needs. */
   woke(): void;
 }
@@ -143,7 +146,9 @@ export class Lifecycle<R extends Run> {
         if (text !== null) run.explain(text);
       },
       dormant: () => {
-        if (current()) this.now = 'dormant';
+        if (!current() || this.explainLater !== null) return false;
+        this.now = 'dormant';
+        return true;
       },
       woke: () => {
         if (current()) this.now = 'loading';

@@ -1,8 +1,9 @@
 /**
  * Content script entry: runs in every frame of every http(s) page, each frame on its own, from
- * document_start. So early, it only reads the settings, adopts the highlight styles while the
- * document is still nearly empty (see ./highlight-style.ts for why) and starts loading the index;
- * the page is read once its DOM is parsed.
+ * document_start. So early, it only reads the settings and adopts the highlight styles while the
+ * document is still nearly empty (see ./highlight-style.ts for why). Once the DOM is parsed, a
+ * frame whose text cannot name anyone stays dormant (./name-gate.ts); the others load the index and
+ * read the page.
  *
  * Everything it starts hangs off one AbortController (STYLE habit 5): switching Backstory off
  * aborts the current run and leaves the page exactly as it was; switching on starts a new one.
@@ -22,7 +23,7 @@ import { t } from '../platform/i18n';
 import { answerMentions, answerState, cardShadowMode, onTestCommand, testSettingsDelay } from './test-hooks';
 import { entityInfo, ENTITY_TYPES, isCommand, pageEntities, preparePrefilter, type CompiledIndex, type PageInfo } from '../core';
 import { watchDom } from './dom-watcher';
-import { mayName, untilNamed } from './name-gate';
+import { mayName, watchForNames } from './name-gate';
 import { PageStyles, removeLeftovers } from './highlight-style';
 import { extensionAlive, inPrivateWindow } from '../platform/browser';
 import { Painter } from './painter';
@@ -113,17 +114,18 @@ function start(): void {
       const source = indexPrefilter(await storedIndex.catch(() => undefined));
       if (source !== null) {
         const prefilter = new RegExp(source, 'i');
-        const shadowRoots = new Set<ShadowRoot>();
-        if (!(await mayName(document.body ?? document.documentElement, prefilter, signal, (root) => shadowRoots.add(root)))) {
-          if (signal.aborted) return;
-          progress.dormant();
-          const gate = untilNamed(document, prefilter, shadowRoots, signal, (node) => isOwnNode(run.styles, node));
-          run.wakeDormant = () => gate.wake();
-          await gate.named;
-          run.wakeDormant = null;
+        // Watched from before the first read: a part the read has passed may change meanwhile.
+        const watch = watchForNames(document, prefilter, signal, (node) => isOwnNode(run.styles, node));
+        run.wakeDormant = () => watch.wake();
+        const may = await mayName(document.body ?? document.documentElement, prefilter, signal, (root) => watch.watch(root));
+        if (signal.aborted) return;
+        if (!may && progress.dormant()) {
+          await watch.named;
           if (signal.aborted) return;
           progress.woke();
         }
+        watch.wake();
+        run.wakeDormant = null;
       }
       if (!index) {
         benchIndexRequested();
@@ -146,7 +148,7 @@ function start(): void {
       watchDom(document, own, signal, (node) => isOwnNode(run.styles, node));
       run.cards = new CardController({
         doc: document,
-        annotator: own.found,
+        page: own.found,
         signal,
         loadPack,
         loadPacks: () => loadPacks(settingsNow()?.disabledPacks),

@@ -54,6 +54,9 @@ export class MentionIndex implements PageMentions {
   shownBlock(block: Block, raw: readonly RawMatch[], seq: number): ShownBlock {
     const shown = new ShownBlock(block, raw, seq, this.maker);
     this.remember(shown);
+    // Where the map was built already (a hover during the first read), a walked block read since is
+    // recorded too: else a later change to it would not find it, and it would be read twice.
+    if (this.claimedMap && !block.leaf) for (const n of block.nodes) this.claimedMap.set(n, block);
     return shown;
   }
 

@@ -3,7 +3,7 @@ import type { EntityType, RawMatch } from '../core';
 import { staticRangeOf, type Block } from '../dom/blocks';
 
 /**
- * One highlighted mention on the page, made when first needed (Annotator.refsOf). Its range is
+ * One highlighted mention on the page, made when first needed (ShownBlock.items). Its range is
  * made on first use (when it is painted, or asked for): most mentions of a long page are never near
  * the viewport, and a StaticRange per mention would cost time and memory for nothing.
  */

@@ -33,19 +33,23 @@ export async function mayName(root: Node, prefilter: RegExp, signal: AbortSignal
   }
 }
 
+/** A watch on a page for a change that may bring a name (see watchForNames). */
+export interface NameWatch {
+  /** Resolves once a change may have brought a name, `wake()` is called, or the run ends (the caller checks its signal). */
+  readonly named: Promise<void>;
+  /** Resolves `named` now and stops watching. */
+  wake(): void;
+  /** Watches an open shadow root too. */
+  watch(root: ShadowRoot): void;
+}
+
 /**
- * Resolves once a change to `doc` (or to one of its `shadowRoots`, or to a shadow root met later)
- * may have brought a name, or `wake()` is called, or `signal` aborts, whichever is first (the
- * caller checks the signal). Changes are followed as the annotator follows them
+ * Watches `doc` (and each shadow root it is given, or meets) for a change that may bring a name.
+ * Started before the page's first read, so nothing the page does meanwhile goes unseen (an app
+ * filling in a part already read). Changes are followed as the annotator follows them
  * (./dom-watcher.ts: noted at once, read in an idle moment at most every 150 ms).
  */
-export function untilNamed(
-  doc: Document,
-  prefilter: RegExp,
-  shadowRoots: Iterable<ShadowRoot>,
-  signal: AbortSignal,
-  isOwn: (node: Node) => boolean,
-): { named: Promise<void>; wake(): void } {
+export function watchForNames(doc: Document, prefilter: RegExp, signal: AbortSignal, isOwn: (node: Node) => boolean): NameWatch {
   const watching = new AbortController();
   let wake = () => undefined as void;
   const named = new Promise<void>((resolve) => {
@@ -54,7 +58,7 @@ export function untilNamed(
       resolve();
     };
   });
-  signal.addEventListener('abort', () => wake(), { once: true });
+  signal.addEventListener('abort', () => wake(), { once: true, signal: watching.signal });
   const page = {
     onShadowRoot: null as ((root: ShadowRoot) => void) | null,
     reread: async (roots: readonly Node[]): Promise<void> => {
@@ -68,6 +72,5 @@ export function untilNamed(
     },
   };
   watchDom(doc, page, watching.signal, isOwn);
-  for (const root of shadowRoots) page.onShadowRoot?.(root);
-  return { named, wake: () => wake() };
+  return { named, wake: () => wake(), watch: (root) => page.onShadowRoot?.(root) };
 }

@@ -2,12 +2,10 @@
  * Keeps the painter in step with the page's decisions: given the blocks whose shown mentions
  * changed, paints the difference. Mentions that stay keep their objects (a card may hold one).
  */
-import { NO_MATCHES, sameList, type RawMatch } from '../core';
+import { NO_MATCHES, sameList, sameMatch } from '../core';
 import type { MentionRef } from './mention-ref';
 import type { Painter } from './painter';
 import type { ShownBlock } from './shown-block';
-
-const sameMatch = (a: RawMatch, b: RawMatch) => a.start === b.start && a.end === b.end && a.entity === b.entity && a.alias === b.alias;
 
 export class PaintSync {
   /** The last block appended in order by the painter (see repaint). */

@@ -10,7 +10,7 @@
  *   check that the extension shows exactly what the CLI reports;
  * - where the frame's lifecycle is (dormant on a page that names nobody, painted...).
  */
-import { BlockWalker, type Block } from '../dom/blocks';
+import { BlockWalker, nodeIndexAt, type Block } from '../dom/blocks';
 
 declare const __BACKSTORY_TEST__: boolean;
 
@@ -81,8 +81,7 @@ function answerImpl(doc: Document, shown: () => readonly ShownMention[]): void {
   const out = shown().map((m) => {
     // The node the mention starts in: offsets hold even if the content script grouped nodes otherwise.
     const { nodes, starts } = m.block;
-    let i = 0;
-    while (i + 1 < nodes.length && starts[i + 1]! <= m.start) i++;
+    const i = nodeIndexAt(m.block, m.start);
     const start = (at.get(nodes[i]!) ?? Number.NaN) + m.start - starts[i]!;
     const end = start + m.end - m.start;
     return { entity: m.entity, text: text.slice(start, end), start, end };

@@ -61,7 +61,7 @@ export {
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
 export { mayHoldAlias, preparePrefilter } from './match/prefilter';
 export { BROAD_MIN_OTHERS } from './page/context';
-export { sameList } from './page/changes';
+export { sameList, sameMatch } from './page/changes';
 export {
   decidePage,
   PageDecisions,

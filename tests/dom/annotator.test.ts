@@ -278,6 +278,33 @@ describe('watchDom', () => {
     expect(a.painter.anchorsInOrder().map((el) => el.id)).toEqual(['a', 'd']);
   });
 
+  it('finds a walked block read after a hover asked during the first read (bug: a change to it was read twice)', async () => {
+    document.body.innerHTML = `${'<p>Filler text with no names at all.</p>'.repeat(300)}<div id="late">Elon Musk spoke <p>aside</p> at length.</div>`;
+    const styles = new PageStyles(document, run.signal);
+    const a = new Annotator(index, document, run.signal, { mode: 'all' }, styles);
+    // A fast clock cuts the read into slices; after the first, a hover's caret lookup builds the
+    // map of walked text nodes, as mentionAt does where highlightsFromPoint is missing.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 10));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the walker as `this`
+    const original = BlockWalker.prototype.run;
+    let slices = 0;
+    vi.spyOn(BlockWalker.prototype, 'run').mockImplementation(function (this: BlockWalker, deadline: number) {
+      if (slices++ === 1) a.found.claimed();
+      return original.call(this, deadline);
+    });
+    await a.start();
+    vi.restoreAllMocks();
+    expect(slices).toBeGreaterThan(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Elon Musk']);
+    const div = document.querySelector('#late')!;
+    div.firstChild!.textContent = 'Donald Trump spoke ';
+    await a.reread([div], false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(paintedTexts()).toEqual(['Donald Trump']);
+  });
+
   it('reads a change made while the page is first read once, never twice', async () => {
     // Long enough that the first read takes several slices: the change lands while it runs.
     document.body.innerHTML = '<p>Filler text with no names at all.</p>'.repeat(3000) + '<div id="late"><span>Elon Musk</span> and Hamas</div>';

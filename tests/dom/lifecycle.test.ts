@@ -156,6 +156,17 @@ describe('Lifecycle', () => {
     expect(runs[0]!.signal.aborted).toBe(true);
   });
 
+  it('does not go dormant while an Explain asked during its first look waits for its card', () => {
+    const { host, runs, steps } = fakeHost();
+    const life = new Lifecycle(host, new AbortController().signal);
+    life.apply(on);
+    life.explain('Hezbollah');
+    expect(steps[0]!.dormant()).toBe(false);
+    expect(life.state).toBe('loading');
+    steps[0]!.ready();
+    expect(runs[0]!.explained).toEqual(['Hezbollah']);
+  });
+
   it('passes keyboard commands to a ready run only', () => {
     const { host, runs, steps } = fakeHost();
     const life = new Lifecycle(host, new AbortController().signal);

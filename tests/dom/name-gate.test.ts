@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compilePack, findMentions, validatePack, type CompiledIndex } from '../../src/core';
-import { mayName, untilNamed } from '../../src/content/name-gate';
+import { mayName, watchForNames } from '../../src/content/name-gate';
 import { htmlBlocks } from '../../src/cli/read-input';
 
 let index: CompiledIndex;
@@ -60,11 +60,11 @@ describe('mayName', () => {
   });
 });
 
-describe('untilNamed', () => {
+describe('watchForNames', () => {
   it('resolves when a change brings a possible name', async () => {
     document.body.innerHTML = '<p>Nothing here.</p>';
     const run = new AbortController();
-    const gate = untilNamed(document, prefilter, [], run.signal, () => false);
+    const gate = watchForNames(document, prefilter, run.signal, () => false);
     const p = document.createElement('p');
     p.textContent = 'Then Hezbollah was named.';
     document.body.append(p);
@@ -74,12 +74,27 @@ describe('untilNamed', () => {
   });
 
   it('resolves at once when woken (an Explain), and when its run ends', async () => {
-    const woken = untilNamed(document, prefilter, [], never, () => false);
+    const woken = watchForNames(document, prefilter, never, () => false);
     woken.wake();
     await woken.named;
     const run = new AbortController();
-    const ended = untilNamed(document, prefilter, [], run.signal, () => false);
+    const ended = watchForNames(document, prefilter, run.signal, () => false);
     run.abort();
     await ended.named;
+  });
+
+  it('watches a shadow root it is given: a name arriving there wakes it', async () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Quiet.</p>';
+    const run = new AbortController();
+    const watch = watchForNames(document, prefilter, run.signal, () => false);
+    watch.watch(shadow);
+    const p = document.createElement('p');
+    p.textContent = 'Elon Musk arrived.';
+    shadow.append(p);
+    await watch.named;
+    expect(run.signal.aborted).toBe(false);
+    run.abort();
   });
 });

@@ -130,6 +130,9 @@ describe('backstory scan: the extension’s settings', () => {
     const r = await cli('scan', page, '--types', 'person,planet');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^backstory: --types takes person, organization, place, event, agreement, concept; not planet\n/);
+    const hide = await cli('scan', page, '--hide', 'elon-musk');
+    expect(hide.code).toBe(2);
+    expect(hide.stderr).toMatch(/^backstory: --hide takes PACK:ENTITY/);
   });
 });
 

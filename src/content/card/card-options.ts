@@ -7,8 +7,8 @@ import type { PageMentions } from '../page-mentions';
 /** The card controller's inputs, read when needed so a settings change applies at once. */
 export interface CardControllerOptions {
   readonly doc: Document;
-  /** The page's mentions (the content script passes its annotator, hence the name). */
-  readonly annotator: PageMentions;
+  /** The page's mentions: what the card shows, and where. */
+  readonly page: PageMentions;
   readonly signal: AbortSignal;
   /** The pack's full text, for the card (loaded on first use). */
   loadPack(packId: string): Promise<Pack>;

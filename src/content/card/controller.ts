@@ -48,7 +48,7 @@ export class CardController {
 
   constructor(private readonly o: CardControllerOptions) {
     const win = o.doc.defaultView!;
-    this.page = o.annotator;
+    this.page = o.page;
     this.display = new CardDisplay({
       doc: o.doc,
       signal: o.signal,

@@ -1,5 +1,5 @@
 /**
- * The runtime index: everything the scanner and the resolver need, as flat typed arrays so it can be
+ * The runtime index: everything the scanner and the page's decisions need, as flat typed arrays so it can be
  * serialised into one ArrayBuffer at build time and loaded by the content script as views, without
  * parsing. Strings are stored as pools of UTF-16 units (one byte each where all are Latin-1) with
  * offset tables (CSR layout: item i spans `start[i]..start[i + 1]`).

@@ -20,14 +20,15 @@ export class ChangeLog<K> implements ContextChanges<K> {
   }
 }
 
+/** Whether two matches are the same: the same span, of the same alias and entity. */
+export function sameMatch(x: RawMatch, y: RawMatch): boolean {
+  return x.start === y.start && x.end === y.end && x.alias === y.alias && x.entity === y.entity;
+}
+
 /** Whether two lists of matches are the same, one for one. */
 export function sameList(a: readonly RawMatch[], b: readonly RawMatch[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.start !== y.start || x.end !== y.end || x.alias !== y.alias || x.entity !== y.entity) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameMatch(a[i]!, b[i]!)) return false;
   return true;
 }

@@ -84,7 +84,7 @@ export class PageContext<K extends ContextEntry> {
   add(entry: K, changed: ContextChanges<K>): void {
     const raw = entry.raw;
     if (raw.length === 0 || entry.holder === this) return;
-    // A block may move to a new resolver (new filters): the old one is dropped with its decisions.
+    // A block may move to a new context (new filters): the old one is dropped with its decisions.
     entry.holder = this;
     entry.accepted = NO_MATCHES;
     this.entries.push(entry);

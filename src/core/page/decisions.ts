@@ -12,7 +12,7 @@
  *    institutions do not count: they are named everywhere).
  * 3. First mention (mode "first"): only the first mention of each entity in document order.
  *
- * Stages 2 and 3 keep, per entity, the blocks that show it, so a block added or changed costs its
+ * Stages 2 and 3 keep, per entity, the blocks that accept it (stage 1's result), so a block added or changed costs its
  * own matches (and the blocks it takes a first mention from), not the page. When a pack's story
  * switches on or off, every block is looked at again: a few times a page at most. In the default
  * mode (every mention, every page) nothing is kept beyond stage 1.
