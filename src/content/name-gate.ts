@@ -25,11 +25,18 @@ export async function mayName(root: Node, prefilter: RegExp, signal: AbortSignal
     // A leaf the walker tested passed already; the others (blocks of several nodes, shadow trees) are tested here.
     if (!found && (block.tested === true || test(block.text))) found = true;
   }, null, true, test);
+  let sliceStart = performance.now();
   for (;;) {
-    const done = walker.run(performance.now() + SLICE_MS);
+    // A deadline already past: the walker stops at its next clock read (at most 128 nodes on), so
+    // a block that may name someone ends the walk at once, and the index is asked for without
+    // waiting out the slice. The page gets the thread back every SLICE_MS.
+    const done = walker.run(0);
     if (found) return true;
     if (done || signal.aborted) return false;
-    await yieldToPage();
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
   }
 }
 

@@ -25,6 +25,8 @@ import { NO_MATCHES, type RawMatch } from '../match/scan-block';
 import { ChangeLog, sameList, type ContextChanges } from './changes';
 import { PageContext, type ContextEntry } from './context';
 
+/** The default mode's sink target between calls (nothing is noted then), so no caller's set is kept. */
+const NOWHERE = new Set<never>();
 /** How many distinct non-broad entities of a pack make a page about its story. */
 export const STORY_MIN_ENTITIES = 3;
 
@@ -68,7 +70,7 @@ export class PageDecisions<K extends DecidedBlock> {
    * caller's set (`plainChanged`, the set of the call under way): no log, no second pass. Adds run
    * once per block as a page is read, in code that is not optimised yet.
    */
-  private plainChanged = new Set<K>();
+  private plainChanged = NOWHERE as Set<K>;
   private readonly plainSink: ContextChanges<K> = {
     note: (entry) => {
       entry.shown = entry.accepted;
@@ -102,6 +104,7 @@ export class PageDecisions<K extends DecidedBlock> {
     if (this.plain) {
       this.plainChanged = changed;
       this.context.add(entry, this.plainSink);
+      this.plainChanged = NOWHERE;
       return changed;
     }
     const log = new ChangeLog<K>();
@@ -122,6 +125,7 @@ export class PageDecisions<K extends DecidedBlock> {
     if (this.plain) {
       this.plainChanged = changed;
       this.context.remove(gone, this.plainSink);
+      this.plainChanged = NOWHERE;
     } else {
       const log = new ChangeLog<K>();
       // What the removed blocks accepted leaves with them.
@@ -154,8 +158,8 @@ export class PageDecisions<K extends DecidedBlock> {
       entry.shown = NO_MATCHES;
     }
     const log = new ChangeLog<K>();
-    this.plainChanged = new Set();
     for (const entry of this.blocks) this.context.add(entry, this.plain ? this.plainSink : log);
+    this.plainChanged = NOWHERE;
     if (!this.plain) this.settle(log, new Set());
     for (const entry of this.blocks) if (!sameList(before.get(entry)!, entry.shown)) changed.add(entry);
     return changed;
