@@ -40,7 +40,8 @@ export { isIsoDate } from './pack/formats';
 export { compareVersions, packMeta, planImport, type ImportPlan, type PackMeta } from './pack/install';
 
 // The index: compile, serialise, load, inspect.
-export { compilePack, compilePacks, indexedAliases, type IndexedAlias } from './match/compile';
+export { compilePack, compilePacks, indexedAliases, packsGateSource, type IndexedAlias } from './match/compile';
+export { gateWordsSource, wordGate } from './match/gate-words';
 export { INDEX_FORMAT_VERSION, INDEX_HEADER_BYTES, INDEX_PART_BYTES, indexByteLength, indexPartName, loadIndex, serializeIndex, splitIndex } from './match/serialize';
 export { aliasCount, entityCount, type CompiledIndex } from './match/compiled-index';
 export { STORED_PART_BYTES, base64Length, checksum, fromBase64Into, indexToTextParts, toBase64 } from './match/index-text';

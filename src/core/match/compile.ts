@@ -5,6 +5,7 @@ import type { Entity, Pack } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
+import { gateWordsSource } from './gate-words';
 import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
 import { prefilterSource } from './prefilter';
 import { buildPool, buildTextPool } from './string-pool';
@@ -134,4 +135,12 @@ export function indexedAliases(e: Entity): IndexedAlias[] {
 /** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */
 export function compilePack(pack: Pack): CompiledIndex {
   return compilePacks([pack]);
+}
+
+/**
+ * The name gate's source for `packs` (see ./gate-words.ts): what a frame rules itself out with
+ * before loading the index. Null where there can be no gate.
+ */
+export function packsGateSource(packs: readonly Pack[]): string | null {
+  return gateWordsSource(packs.flatMap((pack) => pack.entities.flatMap((e) => indexedAliases(e).map((a) => ({ norm: a.norm.text, caseSensitive: a.caseSensitive })))));
 }

@@ -4,16 +4,9 @@
  */
 import { array, boolean, index, object, oneOf, optional, string, type Infer } from './schema';
 import { httpUrl, isoDate, kebabId, languageTag, maxLength, nonEmpty, nonEmptyAlias, semver } from './formats';
+import { ENTITY_TYPES, MAX_ENTITY_ID_LENGTH, MAX_PACK_ID_LENGTH } from './limits';
 
-/**
- * Id lengths: a reader's choices store a pack's id (switched off) and `packId:entityId` (hidden on a
- * site, at most 200 characters: MAX_ENTITY_KEY_LENGTH in settings), so ids must fit those.
- */
-export const MAX_PACK_ID_LENGTH = 100;
-export const MAX_ENTITY_ID_LENGTH = 99;
-
-/** The kinds of entity a pack can describe. */
-export const ENTITY_TYPES = ['person', 'organization', 'place', 'event', 'agreement', 'concept'] as const;
+export { ENTITY_TYPES, MAX_ENTITY_ID_LENGTH, MAX_PACK_ID_LENGTH } from './limits';
 
 /** Longest summary, in characters: one sentence for the card's first line. */
 export const MAX_SUMMARY = 160;

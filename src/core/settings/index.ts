@@ -14,8 +14,7 @@ export {
 export { migrate, migrations, storedVersion } from './migrations';
 export { applyChange, changesPacks, isSettingsChange, recordsSite, type SettingsChange } from './change';
 
-/** Storage key of the settings object. */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY, switchedOff } from './key';
 
 /**
  * From a raw stored value to valid Settings: migrate, then repair each bad field to its default.

@@ -1,5 +1,5 @@
 import type { MentionMode } from '../page/decisions';
-import { ENTITY_TYPES, MAX_PACK_ID_LENGTH, type EntityType } from '../pack/types';
+import { ENTITY_TYPES, MAX_PACK_ID_LENGTH, type EntityType } from '../pack/limits';
 import { cleanSites, mergeSites, type Cleaned, type SiteSettings } from './sites';
 
 export type { MentionMode };

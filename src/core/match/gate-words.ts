@@ -1,0 +1,140 @@
+/**
+ * The name gate's words: what a frame checks its text against before it loads anything, to rule
+ * itself out when it cannot name anyone of the packs (src/content/name-gate.ts). Most frames a
+ * reader opens name nobody, so this runs on nearly every page, cold, in every frame: it must cost
+ * a fraction of a millisecond. The index's own prefilter (./prefilter.ts) is a RegExp of every
+ * alias's words; compiling it (about 5 KB of pattern) and tiering it up cost a frame 1-3 ms before
+ * it had read a word, and a second one for text past ASCII (10 KB) 3-20 ms (measured in Node on the
+ * bench's nameless pages). This gate is a Map of words and one tiny RegExp: about 0.4 ms there.
+ *
+ * A word is a run of letters, numbers and marks (\p{L}\p{N}\p{M}), the matcher's word characters
+ * (../text/char-class.ts). The matcher finds an alias only where the normalised text holds it with
+ * no word character on either side (./scan-block.ts), so the text's words at that point are the
+ * alias's own words, in order: lower-cased for most aliases, exactly as written for case-sensitive
+ * ones ("UN" is not the French "un"). So a block can hold an alias only if its words hold the
+ * alias's first word followed by its second: that is the whole test. It never rules out a block the
+ * matcher would find a name in, and lets through the few that hold an alias's first two words only.
+ *
+ * The text is read as the matcher's normalisation reads it (../text/normalize.ts): for text of ASCII
+ * and the few typographic characters that fold to punctuation or space, as it is; any other text is
+ * normalised in full first.
+ */
+import { normalizeInto, createBuffers } from '../text/normalize';
+
+/**
+ * One word of normalised text (see above), made on first use: merely compiling a pattern with these
+ * property classes costs a frame about 0.6 ms (measured in Chromium 156), more than the rest of the
+ * gate, and text of ASCII and plain characters, nearly all text once normalised, needs only ASCII_WORD.
+ */
+let word: RegExp | null = null;
+/** A word of text that holds nothing past ASCII but plain characters, none of them a word character. */
+const ASCII_WORD = /[0-9A-Za-z]+/g;
+
+/**
+ * Text past ASCII whose words are the same before and after normalisation: curly quotes, dashes,
+ * the no-break space, the ellipsis, and the separators pages put between links (a middle dot, a
+ * bullet, ©, », an arrow). None is a word character, and the normalisation folds none into one.
+ */
+// eslint-disable-next-line no-control-regex -- every ASCII character is plain, the controls included
+const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00b7\u2022\u00a9\u00bb\u00ab\u203a\u2039\u2192\u2502]/;
+
+/** Marks a line of the source whose words keep their case (a case-sensitive alias). */
+const EXACT = '=';
+
+/** A surrogate without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function wordsOf(text: string): string[] {
+  if (!NOT_PLAIN.test(text)) return text.match(ASCII_WORD) ?? [];
+  word ??= new RegExp('[\\p{L}\\p{N}\\p{M}]+', 'gu');
+  return text.match(word) ?? [];
+}
+
+/**
+ * The gate's source for the aliases of an index, each normalised in original case as the index
+ * holds it (IndexedAlias.norm.text): one line per distinct first word, or first and second word
+ * joined by a space; lower-cased, or prefixed with "=" where the alias is case-sensitive. Null where
+ * there can be no gate: an alias without a word (punctuation only) could match anywhere, and one
+ * holding half a surrogate pair (no pack writes one) matches where the page's text holds the pair
+ * (the matcher compares UTF-16 units), inside a word.
+ */
+export function gateWordsSource(aliases: Iterable<{ readonly norm: string; readonly caseSensitive: boolean }>): string | null {
+  const lines = new Set<string>();
+  for (const { norm, caseSensitive } of aliases) {
+    if (LONE_SURROGATE.test(norm)) return null;
+    // Lower-cased as the matcher lower-cases (per code point): normalising normalised text changes nothing else.
+    const words = wordsOf(caseSensitive ? norm : lowerOf(norm, createBuffers(norm.length + 16)));
+    if (words.length === 0) return null;
+    lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
+  }
+  // An alias of one word makes every line that starts with that word redundant.
+  const singles = new Set([...lines].filter((line) => !line.includes(' ')));
+  return [...lines].filter((line) => !line.includes(' ') || !singles.has(line.slice(0, line.indexOf(' ')))).sort().join('\n');
+}
+
+/** The normalised, lower-cased form of `text`, as the matcher reads it. */
+function lowerOf(text: string, buffers: ReturnType<typeof createBuffers>): string {
+  return unitsOf(normalizeInto(text, buffers), 'lower');
+}
+
+function unitsOf(normalized: ReturnType<typeof createBuffers>, which: 'text' | 'lower'): string {
+  const units = normalized[which];
+  let out = '';
+  // In chunks: fromCharCode takes its units as arguments, and engines cap how many.
+  for (let i = 0; i < normalized.length; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(normalized.length, i + 4096)));
+  return out;
+}
+
+/** First word → true (an alias on its own), or the second words that may follow it. */
+type Firsts = Map<string, true | Set<string>>;
+
+function add(into: Firsts, line: string): void {
+  const space = line.indexOf(' ');
+  if (space < 0) {
+    into.set(line, true);
+    return;
+  }
+  const first = line.slice(0, space);
+  let seconds = into.get(first);
+  if (seconds === true) return;
+  if (!seconds) into.set(first, (seconds = new Set()));
+  seconds.add(line.slice(space + 1));
+}
+
+/** Whether `words` hold one of `firsts`, followed by one of its second words where it has some. */
+function holds(firsts: Firsts, words: readonly string[]): boolean {
+  if (firsts.size === 0) return false;
+  for (let i = 0; i < words.length; i++) {
+    const seconds = firsts.get(words[i]!);
+    if (seconds === undefined) continue;
+    if (seconds === true || (i + 1 < words.length && seconds.has(words[i + 1]!))) return true;
+  }
+  return false;
+}
+
+/**
+ * The gate of a source from gateWordsSource: a test of a block's text, false only where the block
+ * cannot hold any of the aliases. Built once per frame; keeps one normalisation buffer.
+ */
+export function wordGate(source: string): (text: string) => boolean {
+  const lower: Firsts = new Map();
+  const exact: Firsts = new Map();
+  for (const line of source.split('\n')) {
+    if (line.startsWith(EXACT)) add(exact, line.slice(EXACT.length));
+    else if (line !== '') add(lower, line);
+  }
+  const buffers = createBuffers();
+  return (text) => {
+    let cased = text;
+    let folded: string;
+    // Plain text reads the same normalised; text past it (accents...) is normalised first, and is
+    // then nearly always plain too.
+    if (!NOT_PLAIN.test(text)) folded = text.toLowerCase();
+    else {
+      const normalized = normalizeInto(text, buffers);
+      folded = unitsOf(normalized, 'lower');
+      if (exact.size > 0) cased = unitsOf(normalized, 'text');
+    }
+    return holds(lower, wordsOf(folded)) || holds(exact, wordsOf(cased));
+  };
+}
