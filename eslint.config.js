@@ -12,7 +12,8 @@ import tseslint from 'typescript-eslint';
  * - an extension context never imports another context's code (content never imports background, ...),
  *   and the CLI, which runs in Node, never imports src/platform;
  * - src/platform adapts the browser for the contexts and never imports one of them;
- * - only src/platform touches the browser API: the polyfill, its raw `browser` object, and the
+ * - only src/platform touches the browser API: the polyfill, its raw `browser` object (and the
+ *   polyfill-free `native` one the content script's loader uses, src/platform/native.ts), and the
  *   `browser` and `chrome` globals are refused everywhere else in src, which calls platform's
  *   functions instead (so dropping the polyfill stays a change to src/platform/browser.ts).
  * ESLint applies the last matching setting of a rule, so each zone below lists everything it
@@ -21,8 +22,8 @@ import tseslint from 'typescript-eslint';
 const contexts = ['content', 'background', 'popup', 'options', 'cli'];
 const polyfill = { name: 'webextension-polyfill', message: 'Only src/platform talks to the browser API: call its functions.' };
 const rawBrowser = {
-  group: ['**/platform/browser'],
-  importNames: ['browser'],
+  group: ['**/platform/browser', '**/platform/native'],
+  importNames: ['browser', 'native'],
   message: 'Only src/platform uses the raw browser object: call a platform function (add one if none fits).',
 };
 const browserGlobals = ['browser', 'chrome'].map((name) => ({ name, message: `Only src/platform talks to the browser API (${name}.*): call its functions.` }));

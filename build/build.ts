@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesNamedBy, manifestFor, withIndexParts, type SourceManifest, type Target } from './manifest';
 import { compileBundled, readBundledPacks, writeIndexParts } from './packs';
-import { compilePacks } from '../src/core';
+import { packsGateSource } from '../src/core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -23,15 +23,33 @@ const ENTRIES = {
   options: 'src/options/main.ts',
 };
 
-let bundledPrefilterSource: string | undefined;
+/**
+ * The content script's engine, an ES module the content script imports once a frame may name
+ * someone (src/content/engine.ts): web-accessible, listed in manifest.json.
+ */
+const MODULES = { engine: 'src/content/engine.ts' };
 
 /**
- * The bundled packs' prefilter, compiled into the content script: a page that names nobody rules
- * itself out with it before asking for the index (src/content/name-gate.ts). '' where there is none.
+ * What the content script's loader must never bundle: it runs in every frame of every page, and
+ * these belong to the engine (the polyfill, the index and the reader). A stray import of one of
+ * them would quietly make every frame pay for it again, so the build refuses it.
  */
-export function bundledPrefilter(): string {
-  bundledPrefilterSource ??= compilePacks(readBundledPacks(ROOT).map((p) => p.pack)).prefilter;
-  return bundledPrefilterSource;
+const NOT_IN_LOADER = ['node_modules/webextension-polyfill/', 'src/core/match/scan-block.ts', 'src/core/match/serialize.ts', 'src/content/annotator.ts', 'src/content/card/'];
+
+let bundledGateSource: string | undefined;
+
+/**
+ * The bundled packs' name gate (src/core/match/gate-words.ts), compiled into the content script: a
+ * frame that names nobody rules itself out with it before loading the engine. '' where there is none.
+ */
+export function bundledGate(): string {
+  bundledGateSource ??= packsGateSource(readBundledPacks(ROOT).map((p) => p.pack)) ?? '';
+  return bundledGateSource;
+}
+
+/** The build's constants: benchmark marks and test hooks off, the bundled packs' name gate. */
+export function buildDefines(gate = bundledGate()): Record<string, string> {
+  return { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'false', __BACKSTORY_GATE__: JSON.stringify(gate) };
 }
 
 export function esbuildOptions(): esbuild.BuildOptions {
@@ -48,8 +66,30 @@ export function esbuildOptions(): esbuild.BuildOptions {
     logLevel: 'warning',
     // Benchmark instrumentation (src/content/bench-marks.ts) and test hooks (src/content/test-hooks.ts)
     // are compiled out; build/bench and build/test-variant.ts build them in.
-    define: { __BACKSTORY_BENCH__: 'false', __BACKSTORY_TEST__: 'false', __BACKSTORY_PREFILTER__: JSON.stringify(bundledPrefilter()) },
+    define: buildDefines(),
   };
+}
+
+/** The options for the content script's engine module (see MODULES), beside esbuildOptions' scripts. */
+export function engineOptions(): esbuild.BuildOptions {
+  return { ...esbuildOptions(), entryPoints: Object.fromEntries(Object.entries(MODULES).map(([name, file]) => [name, join(ROOT, file)])), format: 'esm' };
+}
+
+/**
+ * Builds the content script's two files into `outdir`: content.js (the loader, a classic script)
+ * and engine.js (an ES module), with `define` over the build's constants. The variants (test hooks,
+ * benchmark marks) rebuild both, since both hold hooks. Checks the loader bundled nothing of the engine's.
+ */
+export async function buildContentScript(outdir: string, define: Record<string, string> = {}): Promise<void> {
+  const base = esbuildOptions();
+  const defines = { ...base.define, ...define };
+  const [loader] = await Promise.all([
+    esbuild.build({ ...base, entryPoints: { content: join(ROOT, ENTRIES.content) }, outdir, define: defines, metafile: true }),
+    esbuild.build({ ...engineOptions(), outdir, define: defines }),
+  ]);
+  const inputs = Object.keys(loader.metafile.inputs);
+  const strays = inputs.filter((file) => NOT_IN_LOADER.some((part) => file.includes(part)));
+  if (strays.length > 0) throw new Error(`content.js, the loader that runs in every frame, bundles the engine's ${strays.join(', ')}: import it from src/content/engine.ts instead`);
 }
 
 function packageVersion(): string {
@@ -110,36 +150,43 @@ async function buildCli(): Promise<void> {
 
 /** Builds both browsers' extensions and the CLI once. */
 export async function build(): Promise<void> {
-  await Promise.all([esbuild.build(esbuildOptions()), buildCli()]);
+  const { content: _content, ...others } = ENTRIES;
+  await Promise.all([
+    esbuild.build({ ...esbuildOptions(), entryPoints: Object.fromEntries(Object.entries(others).map(([name, file]) => [name, join(ROOT, file)])) }),
+    buildContentScript(join(DIST, 'bundles')),
+    buildCli(),
+  ]);
   const parts = compilePackAssets();
   for (const target of TARGETS) assemble(target, parts);
 }
 
 async function watchMode(): Promise<void> {
-  const ctx = await esbuild.context({
-    ...esbuildOptions(),
-    plugins: [{
-      name: 'assemble',
-      setup(b) {
-        b.onEnd((result) => {
-          if (result.errors.length > 0) return;
-          try {
-            const parts = compilePackAssets();
-            for (const target of TARGETS) assemble(target, parts);
-            console.log(`${new Date().toLocaleTimeString()} rebuilt dist/chrome and dist/firefox`);
-          } catch (error) {
-            console.error(error);
-          }
-        });
-      },
-    }],
-  });
-  await ctx.watch();
+  const assembling: esbuild.Plugin = {
+    name: 'assemble',
+    setup(b) {
+      b.onEnd((result) => {
+        if (result.errors.length > 0) return;
+        try {
+          const parts = compilePackAssets();
+          for (const target of TARGETS) assemble(target, parts);
+          console.log(`${new Date().toLocaleTimeString()} rebuilt dist/chrome and dist/firefox`);
+        } catch (error) {
+          console.error(error);
+        }
+      });
+    },
+  };
+  // The contexts' scripts, and the engine module beside them (see buildContentScript).
+  const contexts = await Promise.all([
+    esbuild.context({ ...esbuildOptions(), plugins: [assembling] }),
+    esbuild.context({ ...engineOptions(), plugins: [assembling] }),
+  ]);
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
   // esbuild watches the sources it bundles; assets and the manifest are copied, so watch them here.
   let pending: NodeJS.Timeout | undefined;
   const reassemble = () => {
     clearTimeout(pending);
-    pending = setTimeout(() => void ctx.rebuild().catch((e: unknown) => console.error(e)), 100);
+    pending = setTimeout(() => void contexts[0].rebuild().catch((e: unknown) => console.error(e)), 100);
   };
   watch(join(ROOT, 'assets'), { recursive: true }, reassemble);
   watch(join(ROOT, 'manifest.json'), reassemble);

@@ -7,16 +7,21 @@
  * The normal build is made first with build/build.ts's own build(), and checked to hold none of
  * the instrumentation: the benchmark measures what ships plus a handful of clock reads.
  */
-import * as esbuild from 'esbuild';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, ROOT, build, bundledPrefilter, esbuildOptions } from '../build';
+import { DIST, ROOT, build, buildContentScript, buildDefines, bundledGate } from '../build';
 import { readBundledPacks, writeIndexParts } from '../packs';
 import { withIndexParts, type SourceManifest } from '../manifest';
-import { aliasCount, compilePacks, serializeIndex } from '../../src/core';
+import { aliasCount, compilePacks, packsGateSource, serializeIndex } from '../../src/core';
 import { generateBigPack } from './big-pack';
 
 export const BENCH_DIST = join(DIST, 'bench');
+
+/** The content script's two files (see buildContentScript). */
+interface Bundles {
+  content: string;
+  engine: string;
+}
 
 export interface Variants {
   chrome: string;
@@ -37,30 +42,27 @@ export async function buildVariants(): Promise<Variants> {
 
   rmSync(BENCH_DIST, { recursive: true, force: true });
   const bundles = join(BENCH_DIST, 'bundles');
-  /** The instrumented content script, with the prefilter of the index it will load (see bundledPrefilter). */
-  const instrumentedWith = async (prefilter: string): Promise<string> => {
-    await esbuild.build({
-      ...esbuildOptions(),
-      entryPoints: { content: join(ROOT, 'src/content/main.ts') },
-      outdir: bundles,
-      define: { ...esbuildOptions().define, __BACKSTORY_BENCH__: 'true', __BACKSTORY_PREFILTER__: JSON.stringify(prefilter) },
-    });
-    return readFileSync(join(bundles, 'content.js'), 'utf8');
+  /** The instrumented content script, with the name gate of the index it will load (see bundledGate). */
+  const instrumentedWith = async (gate: string): Promise<Bundles> => {
+    await buildContentScript(bundles, { ...buildDefines(gate), __BACKSTORY_BENCH__: 'true' });
+    return { content: readFileSync(join(bundles, 'content.js'), 'utf8'), engine: readFileSync(join(bundles, 'engine.js'), 'utf8') };
   };
-  const instrumented = await instrumentedWith(bundledPrefilter());
-  if (!instrumented.includes('backstory:start')) throw new Error('the benchmark build of content.js has no marks');
+  const instrumented = await instrumentedWith(bundledGate());
+  if (!instrumented.engine.includes('backstory:start')) throw new Error('the benchmark build of content.js has no marks');
 
   const variant = (from: string, name: string, content = instrumented): string => {
     const out = join(BENCH_DIST, name);
     cpSync(join(DIST, from), out, { recursive: true });
-    writeFileSync(join(out, 'content.js'), content);
+    writeFileSync(join(out, 'content.js'), content.content);
+    writeFileSync(join(out, 'engine.js'), content.engine);
     return out;
   };
   const chrome = variant('chrome', 'chrome');
   const firefox = variant('firefox', 'firefox');
   const real = readBundledPacks(ROOT).map((p) => p.pack);
-  const bigIndex = compilePacks([...real, generateBigPack()]);
-  const chrome100k = variant('chrome', 'chrome-100k', await instrumentedWith(bigIndex.prefilter));
+  const bigPack = generateBigPack();
+  const bigIndex = compilePacks([...real, bigPack]);
+  const chrome100k = variant('chrome', 'chrome-100k', await instrumentedWith(packsGateSource([...real, bigPack]) ?? ''));
   for (const f of readdirSync(join(chrome100k, 'packs'))) if (f.endsWith('.bin')) rmSync(join(chrome100k, 'packs', f));
   const parts = writeIndexParts(join(chrome100k, 'packs'), new Uint8Array(serializeIndex(bigIndex))).map((f) => `packs/${f}`);
   const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as SourceManifest;

@@ -20,10 +20,18 @@
  * <style> made with createElement (which a strict CSP allows in Firefox) is added when the first
  * mention is painted.
  */
-import { ENTITY_TYPES, type EntityType } from '../core';
+import { ENTITY_TYPES, type EntityType } from '../core/pack/limits';
 import type { HighlightStyle } from '../core/settings';
 import { TYPE_COLOURS } from '../ui/type-colours';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
+
+/**
+ * Whether this browser can show Backstory's highlights at all (the CSS Custom Highlight API, and
+ * the IntersectionObserver the painter paints near the viewport with). Chrome 105, Firefox 140.
+ */
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof IntersectionObserver === 'function';
+}
 
 /** The registry name of a type's highlight; prefixed because the registry is shared with the page. */
 export function highlightName(type: EntityType): string {

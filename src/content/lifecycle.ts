@@ -1,10 +1,9 @@
 /**
- * The content script's life on one page, as one object with named states:
+ * The engine's life on one page, as one object with named states (before the engine, a frame that
+ * names nobody is dormant in the loader: see ./main.ts):
  *
  *   off ──settings on──▶ loading ──ready──▶ reading ──page read──▶ painted
- *    ▲                    │    ▲
- *    │     names nobody   ▼    │ a name may have come (a change, an Explain)
- *    │                  dormant
+ *    ▲                                                                 │
  *    └──── settings off, paused on the site, a pack change (then loading again) ◀──┘
  *
  * Each run (loading to painted) has one AbortController: every side effect of the run hangs off
@@ -14,11 +13,8 @@
  */
 import type { Settings } from '../core/settings';
 
-/**
- * Where the content script is on this page. `dormant`: the page names nobody of the packs, as far
- * as their prefilter can tell, so nothing was loaded; it wakes when a change may have brought a name.
- */
-export type LifeState = 'off' | 'paused' | 'loading' | 'dormant' | 'reading' | 'painted';
+/** Where the engine is on this page. */
+export type LifeState = 'off' | 'paused' | 'loading' | 'reading' | 'painted';
 
 /** A run as the host makes it: whatever it holds, and how it answers requests once ready. */
 export interface Run {
@@ -26,21 +22,12 @@ export interface Run {
   explain(text: string): void;
   /** A keyboard command: next mention, open the card... (asked only once the run is ready). */
   command(command: string): void;
-  /** Wakes a dormant run: it loads what it needs after all (an Explain asks for a card). */
-  wake(): void;
 }
 
 /** What a run tells the lifecycle as it goes. */
 export interface RunProgress {
   /** It can answer requests now (then it reads the page). */
   ready(): void;
-  /**
-   * The page names nobody: it may wait, having loaded nothing, until a change may bring a name.
-   * Returns false where it must not (an Explain is waiting for its card): then it loads on.
-   */
-  dormant(): boolean;
-  /** It woke from dormancy, and loads what it needs. */
-  woke(): void;
 }
 
 /** What the lifecycle asks of the content script that owns it. */
@@ -118,11 +105,6 @@ export class Lifecycle<R extends Run> {
     if (ready) ready.explain(text);
     // Not known yet whether Backstory runs here, or it runs but is still loading: later.
     else if (this.latest === null || this.now === 'loading') this.explainLater = text;
-    // Dormant: the card needs the index after all.
-    else if (this.now === 'dormant') {
-      this.explainLater = text;
-      this.current?.wake();
-    }
   }
 
   /** A keyboard command, for a run that is ready (a command before that has nothing to act on). */
@@ -144,14 +126,6 @@ export class Lifecycle<R extends Run> {
         const text = this.explainLater;
         this.explainLater = null;
         if (text !== null) run.explain(text);
-      },
-      dormant: () => {
-        if (!current() || this.explainLater !== null) return false;
-        this.now = 'dormant';
-        return true;
-      },
-      woke: () => {
-        if (current()) this.now = 'loading';
       },
     }).then(
       () => {

@@ -14,11 +14,11 @@ import { SLICE_MS, yieldToPage } from './schedule';
 /**
  * Whether some block under `root` may name someone: read by the content script's own rules (the
  * same blocks, editors and code skipped), each block tested with the prefilter. In slices; stops at
- * the first block that may. `onShadowRoot` hears of each open shadow root met that holds text.
+ * the first block that may. `test` says whether a block's text may name someone (the packs'
+ * prefilter, core/match/name-test.ts). `onShadowRoot` hears of each open shadow root met that holds text.
  */
-export async function mayName(root: Node, prefilter: RegExp, signal: AbortSignal, onShadowRoot?: (root: ShadowRoot) => void): Promise<boolean> {
+export async function mayName(root: Node, test: (text: string) => boolean, signal: AbortSignal, onShadowRoot?: (root: ShadowRoot) => void): Promise<boolean> {
   let found = false;
-  const test = (text: string) => prefilter.test(text);
   const doc = root.ownerDocument ?? root;
   const walker = new BlockWalker(root, (block) => {
     if (block.root !== doc) onShadowRoot?.(block.root as ShadowRoot);
@@ -56,7 +56,7 @@ export interface NameWatch {
  * filling in a part already read). Changes are followed as the annotator follows them
  * (./dom-watcher.ts: noted at once, read in an idle moment at most every 150 ms).
  */
-export function watchForNames(doc: Document, prefilter: RegExp, signal: AbortSignal, isOwn: (node: Node) => boolean): NameWatch {
+export function watchForNames(doc: Document, test: (text: string) => boolean, signal: AbortSignal, isOwn: (node: Node) => boolean): NameWatch {
   const watching = new AbortController();
   let wake = () => undefined as void;
   const named = new Promise<void>((resolve) => {
@@ -71,7 +71,7 @@ export function watchForNames(doc: Document, prefilter: RegExp, signal: AbortSig
     reread: async (roots: readonly Node[]): Promise<void> => {
       for (const root of roots) {
         if (watching.signal.aborted) return;
-        if (root.isConnected && (await mayName(root, prefilter, watching.signal, (r) => page.onShadowRoot?.(r)))) {
+        if (root.isConnected && (await mayName(root, test, watching.signal, (r) => page.onShadowRoot?.(r)))) {
           wake();
           return;
         }

@@ -61,11 +61,6 @@ export class Painter<G extends PaintGroup = PaintGroup> {
     });
   }
 
-  /** Whether this browser can paint highlights at all. */
-  static supported(): boolean {
-    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof IntersectionObserver === 'function';
-  }
-
   /**
    * Paints `group`'s mentions whenever its anchor is near the viewport. `append`: the caller knows
    * the anchor comes after every anchor added so far in document order (see PaintSync).

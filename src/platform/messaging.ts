@@ -1,61 +1,17 @@
 /**
  * Messaging between the content script and the background, over the typed maps of
  * src/core/messages. Each side claims only its own message types (a listener that returned a
- * Promise for every message would claim the others' too).
+ * Promise for every message would claim the others' too). The content script's side is in
+ * ./content-messages.ts.
  */
 import { browser, type Runtime } from './browser';
-import { isCommand, isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
+import { isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
 import { isSettingsChange, siteOf, type Settings, type SettingsChange } from '../core/settings';
 import type { ImportResult } from './pack-store';
-
-/** Content script: calls `handler` with each keyboard command sent to this tab, until `signal` aborts. */
-export function onCommand(handler: (command: Command) => void, signal: AbortSignal): void {
-  const listener = (message: unknown): undefined => {
-    if (isMessageOf<ToContent>(message, ['backstory/command']) && message.type === 'backstory/command' && isCommand(message.command)) handler(message.command);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
-}
-
-/**
- * Content script: answers the popup (what is on this page; show an entity), in the top frame only,
- * until `signal` aborts. Returns a Promise only for its own message types.
- */
-export function onPopupRequest(handlers: { pageInfo(): PageInfo | Promise<PageInfo>; showEntity(key: string): void }, signal: AbortSignal): void {
-  if (window.top !== window) return;
-  const listener = (message: unknown): Promise<PageInfo | null> | undefined => {
-    if (isMessageOf<ToContent>(message, ['backstory/page-info'])) return Promise.resolve(handlers.pageInfo());
-    if (isMessageOf<ToContent>(message, ['backstory/show-entity']) && message.type === 'backstory/show-entity' && typeof message.key === 'string') {
-      handlers.showEntity(message.key);
-      return Promise.resolve(null);
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
-}
-
-/** Content script (any frame): calls `handler` with text the reader asked to explain, until `signal` aborts. */
-export function onExplain(handler: (text: string) => void, signal: AbortSignal): void {
-  const listener = (message: unknown): undefined => {
-    if (isMessageOf<ToContent>(message, ['backstory/explain']) && message.type === 'backstory/explain' && typeof message.text === 'string') handler(message.text);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
-}
 
 /** Background: asks frame `frameId` of tab `tabId` to explain `text`. */
 export async function sendExplain(tabId: number, frameId: number, text: string): Promise<void> {
   await browser.tabs.sendMessage(tabId, { type: 'backstory/explain', text }, { frameId });
-}
-
-/** Content script (top frame): tells the background how many entities to show on the badge. */
-export function setBadgeCount(count: number): void {
-  if (window.top !== window) return;
-  const message: { type: 'backstory/badge' } & ToBackground['backstory/badge'] = { type: 'backstory/badge', count };
-  browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 /** Popup: asks tab `tabId`'s top frame what it shows; null where no content script answers. */
@@ -75,12 +31,6 @@ function isPageInfo(value: unknown): value is PageInfo {
 /** Popup: has tab `tabId` scroll to the entity's first mention and open its card. */
 export async function showEntityInTab(tabId: number, key: string): Promise<void> {
   await browser.tabs.sendMessage(tabId, { type: 'backstory/show-entity', key }, { frameId: 0 });
-}
-
-/** Content script: asks the background to open the options page (content scripts cannot). */
-export function openOptionsPage(): void {
-  const message: { type: 'backstory/open-options' } & ToBackground['backstory/open-options'] = { type: 'backstory/open-options' };
-  browser.runtime.sendMessage(message).catch((error: unknown) => console.error('Backstory: could not open the settings', error));
 }
 
 /** Background: sends a keyboard command to every frame of `tabId` (the focused frame acts on it). */

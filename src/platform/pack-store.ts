@@ -13,6 +13,7 @@
  * changes; pages hear of it through storage.onChanged on `index` and read the page again.
  */
 import { browser } from './browser';
+import { INDEX_KEY, indexPartKey, isStoredIndex, type StoredIndex } from './stored-index';
 import {
   IMPORT_LIMITS,
   INDEX_FORMAT_VERSION,
@@ -21,6 +22,7 @@ import {
   compilePacks,
   indexToTextParts,
   packMeta,
+  packsGateSource,
   planImport,
   serializeIndex,
   validatePack,
@@ -31,39 +33,14 @@ import {
 } from '../core';
 
 export const REGISTRY_KEY = 'packs';
-export const INDEX_KEY = 'index';
 export const packKey = (id: string): string => `pack:${id}`;
-export const indexPartKey = (gen: string, n: number): string => `index:${gen}:${n}`;
-
-/** What `index` holds: which parts make the index the pages use, and what it was built from. */
-export interface StoredIndex {
-  readonly gen: string;
-  /** Bytes of the whole index. */
-  readonly bytes: number;
-  /** FNV-1a of each part's bytes (each part is STORED_PART_BYTES but the last). */
-  readonly sums: readonly number[];
-  /** `id@version` of each pack compiled in, in order: the index is rebuilt when this changes. */
-  readonly packs: readonly string[];
-  /**
-   * The index's prefilter source ('' where it has none), so a page can rule itself out before
-   * loading the index. Absent in entries stored before it was kept: then nothing is ruled out.
-   */
-  readonly prefilter?: string;
-}
+export { INDEX_KEY, indexPartKey, isStoredIndex, type StoredIndex } from './stored-index';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isPackMeta(v: unknown): v is PackMeta {
   return isObject(v) && typeof v.id === 'string' && typeof v.title === 'string' && typeof v.version === 'string'
     && typeof v.asOf === 'string' && typeof v.language === 'string' && typeof v.entities === 'number' && v.imported === true;
-}
-
-export function isStoredIndex(v: unknown): v is StoredIndex {
-  return isObject(v) && typeof v.gen === 'string' && typeof v.bytes === 'number' && Number.isInteger(v.bytes) && v.bytes >= 0
-    && Array.isArray(v.sums) && v.sums.every((s) => typeof s === 'number')
-    && v.sums.length === Math.max(1, Math.ceil(v.bytes / STORED_PART_BYTES))
-    && Array.isArray(v.packs) && v.packs.every((p) => typeof p === 'string')
-    && (v.prefilter === undefined || typeof v.prefilter === 'string');
 }
 
 /**
@@ -221,7 +198,7 @@ async function buildIndex(disabled: readonly string[], force: boolean): Promise<
   // The generation is noted first, so parts left by a background stopped half-way are found later.
   await browser.storage.local.set({ [PENDING_KEY]: gen });
   await browser.storage.local.set(Object.fromEntries(parts.map((text, n) => [indexPartKey(gen, n), text])));
-  const meta: StoredIndex = { gen, bytes: bytes.length, sums, packs: signature, prefilter: compiled.prefilter };
+  const meta: StoredIndex = { gen, bytes: bytes.length, sums, packs: signature, gate: packsGateSource(packs) ?? '' };
   await browser.storage.local.set({ [INDEX_KEY]: meta });
   await browser.storage.local.remove(PENDING_KEY);
   if (previous) await browser.storage.local.remove(previous.sums.map((_, n) => indexPartKey(previous.gen, n)));

@@ -8,7 +8,7 @@ import { browser } from './browser';
 import {
   INDEX_HEADER_BYTES, INDEX_PART_BYTES, STORED_PART_BYTES, checksum, fromBase64Into, indexByteLength, loadIndex, type CompiledIndex,
 } from '../core';
-import { INDEX_KEY, indexPartKey, isStoredIndex } from './pack-store';
+import { indexPartKey, isStoredIndex, readStoredIndex } from './stored-index';
 
 const PART = /^packs\/index-(\d+)\.bin$/;
 
@@ -80,34 +80,4 @@ export async function loadActiveIndex(stored: Promise<unknown> = readStoredIndex
     console.error('Backstory: the stored index could not be read; using the bundled packs only', error);
     return loadBundledIndex();
   }
-}
-
-declare const __BACKSTORY_PREFILTER__: string | undefined;
-
-/**
- * The prefilter source of the index this page would load, without loading it: the stored index's
- * (imported or switched-off packs; `stored` is what readStoredIndex gave), else the bundled packs',
- * compiled into the content script by the build. Null where a page cannot be ruled out that way:
- * an index without a prefilter, a stored entry from before it was kept, a build without one.
- */
-export function indexPrefilter(stored: unknown): string | null {
-  if (stored === undefined) return typeof __BACKSTORY_PREFILTER__ === 'string' && __BACKSTORY_PREFILTER__ !== '' ? __BACKSTORY_PREFILTER__ : null;
-  return isStoredIndex(stored) && typeof stored.prefilter === 'string' && stored.prefilter !== '' ? stored.prefilter : null;
-}
-
-/**
- * What the stored index entry holds (undefined: none, use the bundled index). The content script
- * asks at document_start, alongside the settings, so loading the index waits for no extra round trip.
- */
-export async function readStoredIndex(): Promise<unknown> {
-  return (await browser.storage.local.get(INDEX_KEY))[INDEX_KEY];
-}
-
-/** Calls `listener` when the background stores a new index (a pack imported, removed, switched), until `signal` aborts. */
-export function watchActiveIndex(listener: () => void, signal: AbortSignal): void {
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && INDEX_KEY in changes) listener();
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
 }

@@ -1,11 +1,12 @@
 /**
- * Settings in browser.storage.local, read through the pure rules of src/core/settings.
+ * Settings in native.storage.local, read through the pure rules of src/core/settings.
  * Changes reach every context, every open tab's content script included, through
  * storage.onChanged: that event is the broadcast, so no context keeps its own copy for long.
+ * Native API only (./native.ts): the content script's loader reads and follows them in every frame.
  */
-import { browser } from './browser';
+import { native } from './native';
 import { SETTINGS_KEY, applyChange, readSettings, type Settings, type SettingsChange } from '../core/settings';
-import type { ToBackground } from '../core';
+import type { ToBackground } from '../core/messages/protocol';
 
 /**
  * Writes in the background, one after another: each reads what the one before it stored, so two
@@ -27,12 +28,12 @@ function serialized<T>(task: () => Promise<T>): Promise<T> {
  * tabs never race to write the same repair).
  */
 export async function loadSettings(options: { writeBack?: boolean } = {}): Promise<Settings> {
-  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const stored = (await native.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
   const { settings, repairs, needsWrite } = readSettings(stored);
   if (repairs.length > 0) {
     console.error('Backstory: stored settings had values of the wrong shape; using defaults for', repairs.map((r) => r.field).join(', '));
   }
-  if (options.writeBack && needsWrite) await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  if (options.writeBack && needsWrite) await native.storage.local.set({ [SETTINGS_KEY]: settings });
   return settings;
 }
 
@@ -43,7 +44,7 @@ export async function loadSettings(options: { writeBack?: boolean } = {}): Promi
 export function applySettingsChange(change: SettingsChange): Promise<Settings> {
   return serialized(async () => {
     const next = applyChange(await loadSettings(), change);
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    await native.storage.local.set({ [SETTINGS_KEY]: next });
     return next;
   });
 }
@@ -54,7 +55,7 @@ export function applySettingsChange(change: SettingsChange): Promise<Settings> {
  */
 export async function updateSettings(change: SettingsChange): Promise<Settings> {
   const message: { type: 'backstory/settings' } & ToBackground['backstory/settings'] = { type: 'backstory/settings', change };
-  const answer: unknown = await browser.runtime.sendMessage(message);
+  const answer: unknown = await native.runtime.sendMessage(message);
   const { settings, repairs } = readSettings(answer);
   if (repairs.length > 0) throw new Error('the background did not answer with settings');
   return settings;
@@ -71,6 +72,6 @@ export function watchSettings(listener: (settings: Settings) => void, signal: Ab
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
     listener(readSettings(changes[SETTINGS_KEY]?.newValue).settings);
   };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+  native.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => native.storage.onChanged.removeListener(onChanged), { once: true });
 }

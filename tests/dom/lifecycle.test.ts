@@ -1,5 +1,5 @@
 /**
- * The content script's life on a page: its named states, one AbortController per run, and the one
+ * The engine's life on a page: its named states, one AbortController per run, and the one
  * place a run ends. The host here is a fake that records what it was asked; its runs finish when
  * the test says so (events, not the machine's speed).
  */
@@ -11,11 +11,7 @@ class FakeRun implements Run {
   readonly explained: string[] = [];
   readonly commands: string[] = [];
   readonly updates: Settings[] = [];
-  wakes = 0;
   constructor(readonly signal: AbortSignal) {}
-  wake(): void {
-    this.wakes++;
-  }
   explain(text: string): void {
     this.explained.push(text);
   }
@@ -27,7 +23,7 @@ class FakeRun implements Run {
 /** A host whose runs get ready and finish reading only when the test calls ready() / read(). */
 function fakeHost(pausedSite = false) {
   const runs: FakeRun[] = [];
-  const steps: { ready: () => void; dormant: () => void; woke: () => void; read: () => void; fail: (e: unknown) => void }[] = [];
+  const steps: { ready: () => void; read: () => void; fail: (e: unknown) => void }[] = [];
   const failures: unknown[] = [];
   const host: LifecycleHost<FakeRun> = {
     paused: (s) => pausedSite && s.enabled,
@@ -131,40 +127,6 @@ describe('Lifecycle', () => {
     life.apply(on);
     steps[2]!.ready();
     expect(runs[2]!.explained).toEqual([]);
-  });
-
-  it('is dormant on a page that names nobody, and an Explain wakes it and is answered once it is ready', () => {
-    const { host, runs, steps } = fakeHost();
-    const life = new Lifecycle(host, new AbortController().signal);
-    life.apply(on);
-    steps[0]!.dormant();
-    expect(life.state).toBe('dormant');
-    expect(life.ready).toBeNull();
-    life.command('next-mention');
-    expect(runs[0]!.commands).toEqual([]);
-    life.explain('Hamas');
-    expect(runs[0]!.wakes).toBe(1);
-    steps[0]!.woke();
-    expect(life.state).toBe('loading');
-    steps[0]!.ready();
-    expect(runs[0]!.explained).toEqual(['Hamas']);
-    // A page that names nobody and is switched off and on goes dormant again, with a new run.
-    life.apply(off);
-    life.apply(on);
-    steps[1]!.dormant();
-    expect(life.state).toBe('dormant');
-    expect(runs[0]!.signal.aborted).toBe(true);
-  });
-
-  it('does not go dormant while an Explain asked during its first look waits for its card', () => {
-    const { host, runs, steps } = fakeHost();
-    const life = new Lifecycle(host, new AbortController().signal);
-    life.apply(on);
-    life.explain('Hezbollah');
-    expect(steps[0]!.dormant()).toBe(false);
-    expect(life.state).toBe('loading');
-    steps[0]!.ready();
-    expect(runs[0]!.explained).toEqual(['Hezbollah']);
   });
 
   it('passes keyboard commands to a ready run only', () => {

@@ -1,24 +1,24 @@
 /**
- * Ruling a frame out before loading the index: the prefilter alone, over the blocks the content
- * script would read. It may let a page through that names nobody (then the index says so), but it
+ * Ruling a frame out before loading the index: the name gate's words alone, over the blocks the
+ * content script would read. It may let a page through that names nobody (then the index says so), but it
  * must never rule out a page that names someone: that page would stay plain.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compilePack, findMentions, validatePack, type CompiledIndex } from '../../src/core';
+import { compilePack, findMentions, packsGateSource, validatePack, wordGate, type CompiledIndex } from '../../src/core';
 import { mayName, watchForNames } from '../../src/content/name-gate';
 import { htmlBlocks } from '../../src/cli/read-input';
 
 let index: CompiledIndex;
-let prefilter: RegExp;
+let prefilter: (text: string) => boolean;
 const never = new AbortController().signal;
 
 beforeAll(() => {
   const result = validatePack(readFileSync(join(__dirname, '../fixtures/packs/musk-iran.json'), 'utf8'));
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   index = compilePack(result.pack);
-  prefilter = new RegExp(index.prefilter, 'i');
+  prefilter = wordGate(packsGateSource([result.pack])!);
 });
 
 beforeEach(() => {
@@ -49,6 +49,20 @@ describe('mayName', () => {
     document.body.innerHTML = quiet;
     expect(findMentions(index, htmlBlocks(`<body>${quiet}</body>`))).toEqual([]);
     expect(await mayName(document.body, prefilter, never)).toBe(false);
+  });
+
+  it('rules out a page in accented text or another script that names nobody, and lets one that names someone through', async () => {
+    const quiet = {
+      french: '<p>Le café de la gare a rouvert ses portes après l’été ; les habitués y étaient déjà à l’aube.</p>',
+      persian: '<p>باغ‌های شهر در پاییز رنگ دیگری دارند و مردم عصرها در آن قدم می‌زنند.</p>',
+    };
+    for (const [what, html] of Object.entries(quiet)) {
+      document.body.innerHTML = html;
+      expect(findMentions(index, htmlBlocks(`<body>${html}</body>`)), what).toEqual([]);
+      expect({ what, may: await mayName(document.body, prefilter, never) }).toEqual({ what, may: false });
+    }
+    document.body.innerHTML = '<p>À Téhéran, l’équipe d’Elon Musk a été reçue.</p>';
+    expect(await mayName(document.body, prefilter, never)).toBe(true);
   });
 
   it('tells of the open shadow roots it reads, so their changes can be watched', async () => {

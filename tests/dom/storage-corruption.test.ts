@@ -14,28 +14,29 @@ import { entityCount, findEntity } from '../../src/core';
 interface FakeStore { data: Record<string, unknown>; manifest: unknown }
 const store: FakeStore = vi.hoisted(() => ({ data: {}, manifest: null }));
 
-vi.mock('../../src/platform/browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: (keys: string | string[] | null) => {
-          const list = keys === null ? Object.keys(store.data) : typeof keys === 'string' ? [keys] : keys;
-          return Promise.resolve(Object.fromEntries(list.filter((k) => k in store.data).map((k) => [k, structuredClone(store.data[k])])));
-        },
-        set: (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) store.data[k] = JSON.parse(JSON.stringify(v)) as unknown;
-          return Promise.resolve();
-        },
-        remove: (keys: string | string[]) => {
-          for (const k of typeof keys === 'string' ? [keys] : keys) delete store.data[k];
-          return Promise.resolve();
-        },
+// The same in-memory browser behind both of platform's handles: the polyfill's and the native one.
+const fakeBrowser = vi.hoisted(() => () => ({
+  storage: {
+    local: {
+      get: (keys: string | string[] | null) => {
+        const list = keys === null ? Object.keys(store.data) : typeof keys === 'string' ? [keys] : keys;
+        return Promise.resolve(Object.fromEntries(list.filter((k) => k in store.data).map((k) => [k, structuredClone(store.data[k])])));
       },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
+      set: (items: Record<string, unknown>) => {
+        for (const [k, v] of Object.entries(items)) store.data[k] = JSON.parse(JSON.stringify(v)) as unknown;
+        return Promise.resolve();
+      },
+      remove: (keys: string | string[]) => {
+        for (const k of typeof keys === 'string' ? [keys] : keys) delete store.data[k];
+        return Promise.resolve();
+      },
     },
-    runtime: { getURL: (path: string) => `ext:///${path}`, getManifest: () => store.manifest },
+    onChanged: { addListener: () => undefined, removeListener: () => undefined },
   },
+  runtime: { getURL: (path: string) => `ext:///${path}`, getManifest: () => store.manifest },
 }));
+vi.mock('../../src/platform/browser', () => ({ browser: fakeBrowser() }));
+vi.mock('../../src/platform/native', () => ({ native: fakeBrowser() }));
 
 const { loadSettings } = await import('../../src/platform/settings-store');
 const { importPack, importedPacks, syncIndex, packKey, INDEX_KEY, REGISTRY_KEY, indexPartKey, isStoredIndex } = await import('../../src/platform/pack-store');

@@ -88,14 +88,67 @@ for (const name of BROWSERS) {
       await options.waitForSelector('#packs li[data-pack="kestrel-harbour"]', { timeout: 10_000 });
       await page.bringToFront();
       await waitForHighlightedTexts(page, ['KDU', 'Kestrel Dockworkers Union', 'Mara Ellison', 'Port of Kestrel']);
-      // Removed again: the page names nobody once more.
+      // Removed again: the page names nobody once more, and shows nothing (the engine, loaded, stays).
       await options.bringToFront();
       await options.click('#packs li[data-pack="kestrel-harbour"] button[aria-label^="Remove"]');
       await options.waitForFunction(`!document.querySelector('#packs li[data-pack="kestrel-harbour"]')`, { polling: 50, timeout: 10_000 });
       await options.close();
       await page.bringToFront();
       await waitForHighlightedTexts(page, []);
+      await waitForState(page, 'painted');
+      await page.close();
+    });
+
+    it('rules out accented and Persian pages that name nobody', async () => {
+      for (const path of ['nameless/accented.html', 'nameless/persian.html']) {
+        const page = await ctx().openPage(path);
+        await waitForState(page, 'dormant');
+        expect(await highlightedTexts(page)).toEqual([]);
+        await page.close();
+      }
+    });
+
+    it('the popup of a tab that names nobody says so, with its switches, not a way out', async () => {
+      const page = await ctx().openPage('nameless/quiet.html');
       await waitForState(page, 'dormant');
+      // The tab, found as the popup finds what a tab shows (Chromium tells no tab's address without
+      // the "tabs" permission): the first question loads the engine, which answers.
+      const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
+      const tabId = (await finder.evaluate(`(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        for (const tab of await api.tabs.query({})) {
+          const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 }).catch(() => null);
+          if (info && info.site === '127.0.0.1') return tab.id;
+        }
+        return null;
+      })()`)) as number | null;
+      await finder.close();
+      expect(tabId).not.toBeNull();
+      const popup = await ctx().ext.openExtensionPage(`popup.html?tab=${tabId}`, '#enabled');
+      // The engine is loaded to answer, reads the page and finds nobody: the list says so.
+      await popup.waitForFunction(`(() => { const e = document.querySelector('#entities'); return e && !e.hidden && e.textContent.trim().length > 0 && document.querySelectorAll('#entities button').length === 0; })()`, { polling: 50, timeout: 10_000 });
+      expect(await popup.evaluate(`document.querySelector('#unavailable').hidden`)).toBe(true);
+      expect(await popup.evaluate(`document.querySelector('#enabled').checked`)).toBe(true);
+      await popup.close();
+      await waitForState(page, 'painted');
+      expect(await highlightedTexts(page)).toEqual([]);
+      await page.close();
+    });
+
+    it('a dormant frame hears the context menu’s “Explain” once the reader opens a menu in it', async () => {
+      const page = await ctx().openPage('nameless/frame-quiet.html');
+      const frame = (await (await page.waitForSelector('#quiet'))!.contentFrame())!;
+      await waitForState(frame, 'dormant');
+      // The menu opens in the frame first; the menu item's message comes after, as the background sends it.
+      await frame.evaluate(`document.body.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true }))`);
+      const options = await ctx().ext.openExtensionPage('options.html', '#packs li');
+      await options.evaluate(`(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        // Every frame of every tab (Chromium tells no tab's address without the "tabs" permission).
+        for (const tab of await api.tabs.query({})) await api.tabs.sendMessage(tab.id, { type: 'backstory/explain', text: 'Hezbollah' }).catch(() => undefined);
+      })()`);
+      await options.close();
+      await frame.waitForFunction(`(() => { const h = document.querySelector('backstory-card'); const c = h && h.shadowRoot.querySelector('.card:not(.placing) .name'); return c && c.textContent === 'Hezbollah'; })()`, { polling: 50, timeout: 10_000 });
       await page.close();
     });
 

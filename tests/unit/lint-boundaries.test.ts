@@ -119,7 +119,7 @@ describe('context boundaries', () => {
     const raw = await ruleIdsFor('src/background/main.ts', "import { browser } from '../platform/browser';\nexport const x = browser;\n");
     expect(raw.join('\n')).toMatch(/Only src\/platform uses the raw browser object/);
     // Platform's own functions stay open to every context.
-    const functions = await ruleIdsFor('src/background/main.ts', "import { extensionAlive } from '../platform/browser';\nexport const x = extensionAlive;\n");
+    const functions = await ruleIdsFor('src/background/main.ts', "import { extensionAlive } from '../platform/native';\nexport const x = extensionAlive;\n");
     expect(functions.filter((p) => p.startsWith('no-restricted'))).toEqual([]);
   });
 

@@ -68,7 +68,7 @@ describe('the source manifest', () => {
 
   it('lists every file the build must produce', () => {
     expect(filesNamedBy(manifestFor(source, 'chrome', '1.0.0'))).toEqual([
-      '_locales/en/messages.json', 'background.js', 'content.js',
+      '_locales/en/messages.json', 'background.js', 'content.js', 'engine.js',
       'icons/icon-128.png', 'icons/icon-16.png', 'icons/icon-32.png', 'icons/icon-48.png',
       'options.html', 'popup.html',
     ]);
@@ -77,7 +77,7 @@ describe('the source manifest', () => {
   it('declares exactly the index parts the build wrote as web-accessible, and the build checks they exist', () => {
     const built = withIndexParts(manifestFor(source, 'firefox', '1.0.0'), ['packs/index-0.bin', 'packs/index-1.bin']);
     const war = built.web_accessible_resources as { resources: string[]; use_dynamic_url?: boolean }[];
-    expect(war.flatMap((w) => w.resources)).toEqual(['packs/index-0.bin', 'packs/index-1.bin', 'packs/*.json']);
+    expect(war.flatMap((w) => w.resources)).toEqual(['packs/index-0.bin', 'packs/index-1.bin', 'packs/*.json', 'engine.js']);
     expect(war[0]?.use_dynamic_url).toBe(true);
     expect(filesNamedBy(built)).toEqual(expect.arrayContaining(['packs/index-0.bin', 'packs/index-1.bin']));
     expect(() => withIndexParts({ ...source, web_accessible_resources: [] }, ['packs/index-0.bin'])).toThrow(/index-\*\.bin/);

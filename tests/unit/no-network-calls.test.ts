@@ -12,13 +12,13 @@ import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, esbuildOptions } from '../../build/build';
+import { ROOT, engineOptions, esbuildOptions } from '../../build/build';
 
 let bundles: { name: string; text: string }[] = [];
 
 beforeAll(async () => {
-  const result = await esbuild.build({ ...esbuildOptions(), write: false, logLevel: 'silent' });
-  bundles = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => ({ name: basename(f.path), text: f.text }));
+  const results = await Promise.all([esbuildOptions(), engineOptions()].map((options) => esbuild.build({ ...options, write: false, logLevel: 'silent' })));
+  bundles = results.flatMap((r) => r.outputFiles).filter((f) => f.path.endsWith('.js')).map((f) => ({ name: basename(f.path), text: f.text }));
 }, 60_000);
 
 /** Each line of the bundles that `pattern` (not global) matches, as "file:line: text". */
@@ -34,13 +34,19 @@ function find(pattern: RegExp): string[] {
 
 describe('the shipped bundles make no network request', () => {
   it('bundles every context', () => {
-    expect(bundles.map((b) => b.name).sort()).toEqual(['background.js', 'content.js', 'options.js', 'popup.js']);
+    expect(bundles.map((b) => b.name).sort()).toEqual(['background.js', 'content.js', 'engine.js', 'options.js', 'popup.js']);
   });
 
   it('call fetch() only on runtime.getURL(...), the extension’s own files', () => {
     const calls = find(/\bfetch\s*\(/);
     expect(calls.length).toBeGreaterThan(0); // the guard still sees the calls it checks
     expect(calls.filter((c) => !/\bfetch\(\s*[\w$.]*\.runtime\.getURL\(/.test(c))).toEqual([]);
+  });
+
+  it('import() only runtime.getURL(...), the extension’s own modules', () => {
+    const imports = find(/\bimport\s*\(/);
+    expect(imports.length).toBeGreaterThan(0); // the content script imports its engine
+    expect(imports.filter((c) => !/\bimport\(\s*[\w$.]*\.runtime\.getURL\(/.test(c))).toEqual([]);
   });
 
   it('use no other network API', () => {
