@@ -11,6 +11,21 @@ import { DIST, ROOT, build } from './build';
 /** Warnings that are understood and accepted (none today: the Firefox manifest has no service worker). */
 const EXPECTED_WARNINGS = new Set(['BACKGROUND_SERVICE_WORKER_IGNORED']);
 
+/**
+ * Warnings accepted in one file only, for one reason each. The linter flags any import() whose
+ * argument is not a literal; the content script's loader imports its engine from
+ * `runtime.getURL('engine.js')`, the extension's own file (a literal path would resolve against
+ * the page's address). tests/unit/no-network-calls.test.ts checks that every import() in the
+ * bundles takes a runtime.getURL(...).
+ */
+const ACCEPTED_IN_FILE: readonly { code: string; file: string; message: RegExp }[] = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'content.js', message: /^Unsafe call to import for argument 0$/ },
+];
+
+function accepted(m: LintMessage): boolean {
+  return EXPECTED_WARNINGS.has(m.code) || ACCEPTED_IN_FILE.some((a) => a.code === m.code && a.file === m.file && a.message.test(m.message));
+}
+
 interface LintMessage { code: string; message: string; file?: string }
 interface LintReport { errors: LintMessage[]; warnings: LintMessage[]; notices: LintMessage[] }
 
@@ -30,7 +45,7 @@ export async function lintFirefox(): Promise<string[]> {
   const report = JSON.parse(out) as LintReport;
   return [
     ...report.errors.map((m) => `error ${m.code}: ${m.message} (${m.file ?? ''})`),
-    ...report.warnings.filter((m) => !EXPECTED_WARNINGS.has(m.code)).map((m) => `warning ${m.code}: ${m.message} (${m.file ?? ''})`),
+    ...report.warnings.filter((m) => !accepted(m)).map((m) => `warning ${m.code}: ${m.message} (${m.file ?? ''})`),
   ];
 }
 
