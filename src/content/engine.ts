@@ -22,7 +22,7 @@ import { ENTITY_TYPES, entityInfo, isCommand, pageEntities, preparePrefilter, ty
 import { readSettings, siteOf, type Settings } from '../core/settings';
 import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Lifecycle, type Run } from './lifecycle';
-import { PageStyles, removeLeftovers } from './highlight-style';
+import { PageStyles, highlightsSupported, removeLeftovers } from './highlight-style';
 import { SiteChoices } from './site-choices';
 import { answerMentions, answerState, onTestCommand } from './test-hooks';
 import { Annotator, type AnnotatorOptions } from './annotator';
@@ -221,7 +221,13 @@ export interface Started {
 }
 
 /** Takes the frame over from the loader. */
-export function startEngine(handoff: Handoff): Started {
+export function startEngine(handoff: Handoff): Started | null {
+  // A browser without the CSS Custom Highlight API: nothing to show (the loader does not check, to
+  // spare every frame touching those interfaces; the manifests' minimum versions have them).
+  if (!highlightsSupported()) {
+    handoff.release();
+    return null;
+  }
   const lifetime = new AbortController();
   // What an earlier instance left behind when the extension was updated or reloaded under it.
   try {

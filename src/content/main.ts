@@ -18,7 +18,6 @@ import type { PageInfo } from '../core/messages/protocol';
 import { wordGate } from '../core/match/gate-words';
 import { answerMentions, answerState, onTestCommand, testSettingsDelay } from './test-hooks';
 import { mayName, watchForNames } from './name-gate';
-import { highlightsSupported } from './highlight-style';
 import { benchInjected } from './bench-marks';
 import type * as Engine from './engine';
 
@@ -41,7 +40,7 @@ async function parsed(doc: Document, signal: AbortSignal): Promise<void> {
 function start(): void {
   benchInjected();
   const scope = globalThis as Record<symbol, unknown>;
-  if (scope[INSTANCE_KEY] || !highlightsSupported()) return;
+  if (scope[INSTANCE_KEY]) return;
   const loader = new AbortController();
   scope[INSTANCE_KEY] = loader;
   let state: LoaderState = 'looking';
@@ -124,13 +123,17 @@ function start(): void {
     else if (state !== 'looking') void handOver();
   };
 
-  // "Explain … with Backstory" comes through the extension's messaging, whose first use costs a
-  // frame about as much as the rest of this script: it is listened for once the reader opens a
-  // context menu here (the menu item comes after). The top frame listens at once, for the popup,
-  // whose questions (what does this page show, is Backstory on or paused here) the engine answers:
-  // it is loaded for them.
-  if (window.top === window) {
+  // The extension's messaging costs a frame about 1 ms on first use, as much as the rest of this
+  // script: a frame that names nobody does not listen. "Explain … with Backstory" is listened for
+  // once the reader opens a context menu in the frame (the menu item comes after); the popup, which
+  // asks the top frame what it shows, first asks the top frames to listen, through storage
+  // (platform/messaging.ts askPageInfo). Its questions load the engine, which answers them.
+  let listening = false;
+  const listen = (): void => {
+    if (listening || loader.signal.aborted) return;
+    listening = true;
     onExplain(asked, loader.signal);
+    if (window.top !== window) return;
     onPopupRequest({
       pageInfo: async (): Promise<PageInfo> => {
         const engine = await handOver();
@@ -139,9 +142,8 @@ function start(): void {
       },
       showEntity: (key) => void handOver().then((engine) => engine?.showEntity(key)),
     }, loader.signal);
-  } else {
-    document.addEventListener('contextmenu', () => onExplain(asked, loader.signal), { once: true, capture: true, passive: true, signal: loader.signal });
-  }
+  };
+  document.addEventListener('contextmenu', listen, { once: true, capture: true, passive: true, signal: loader.signal });
   onTestCommand((command) => {
     if (command.startsWith('explain:')) asked(command.slice('explain:'.length));
     else if (command === 'mentions') answerMentions(document, () => []);
@@ -153,6 +155,8 @@ function start(): void {
     watchStartup(startup, (next) => {
       latest = next;
       void lookAgain();
+    }, () => {
+      if (window.top === window) listen();
     }, loader.signal);
     void lookAgain();
   }, (error: unknown) => console.error('Backstory: could not read settings', error));

@@ -8,14 +8,39 @@ import { browser, type Runtime } from './browser';
 import { isMessageOf, type Command, type PageInfo, type ToBackground, type ToContent } from '../core';
 import { isSettingsChange, siteOf, type Settings, type SettingsChange } from '../core/settings';
 import type { ImportResult } from './pack-store';
+import { WAKE_KEY } from './stored-index';
 
 /** Background: asks frame `frameId` of tab `tabId` to explain `text`. */
 export async function sendExplain(tabId: number, frameId: number, text: string): Promise<void> {
   await browser.tabs.sendMessage(tabId, { type: 'backstory/explain', text }, { frameId });
 }
 
-/** Popup: asks tab `tabId`'s top frame what it shows; null where no content script answers. */
+/** How long the popup waits, in turn, for a woken top frame to answer (about 0.6 s in all). */
+const WAKE_RETRY_MS = [20, 40, 80, 160, 320];
+
+/**
+ * Popup: asks tab `tabId`'s top frame what it shows; null where no content script answers. A top
+ * frame whose page names nobody does not listen for messages (the extension messaging's first use
+ * would cost every such page about 1 ms: see src/content/main.ts), so where none answers, the top
+ * frames are asked through storage to listen (./stored-index.ts WAKE_KEY), and this one is asked again.
+ */
 export async function askPageInfo(tabId: number): Promise<PageInfo | null> {
+  const first = await askOnce(tabId);
+  if (first) return first;
+  try {
+    await browser.storage.local.set({ [WAKE_KEY]: Date.now() });
+    for (const ms of WAKE_RETRY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      const answer = await askOnce(tabId);
+      if (answer) return answer;
+    }
+    return null;
+  } finally {
+    void browser.storage.local.remove(WAKE_KEY).catch(() => undefined);
+  }
+}
+
+async function askOnce(tabId: number): Promise<PageInfo | null> {
   try {
     const answer: unknown = await browser.tabs.sendMessage(tabId, { type: 'backstory/page-info' }, { frameId: 0 });
     return isPageInfo(answer) ? answer : null;

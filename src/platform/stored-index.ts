@@ -60,11 +60,22 @@ export async function readStartup(): Promise<Startup> {
   return { settings: got[SETTINGS_KEY], storedIndex: got[INDEX_KEY] };
 }
 
-/** Calls `listener` with what storage holds now whenever the settings or the index entry change, until `signal` aborts. */
-export function watchStartup(now: Startup, listener: (next: Startup) => void, signal: AbortSignal): void {
+/**
+ * Where the popup asks the top frames that do not listen for messages to listen (see askPageInfo in
+ * ./messaging.ts): a time, written and removed at once.
+ */
+export const WAKE_KEY = 'wake-top-frames';
+
+/**
+ * Calls `listener` with what storage holds now whenever the settings or the index entry change, and
+ * `onWake` when the popup asks silent top frames to listen, until `signal` aborts.
+ */
+export function watchStartup(now: Startup, listener: (next: Startup) => void, onWake: () => void, signal: AbortSignal): void {
   let current = now;
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes || INDEX_KEY in changes)) return;
+    if (area !== 'local') return;
+    if (changes[WAKE_KEY]?.newValue !== undefined) onWake();
+    if (!(SETTINGS_KEY in changes || INDEX_KEY in changes)) return;
     current = {
       settings: SETTINGS_KEY in changes ? changes[SETTINGS_KEY]?.newValue : current.settings,
       storedIndex: INDEX_KEY in changes ? changes[INDEX_KEY]?.newValue : current.storedIndex,

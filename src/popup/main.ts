@@ -37,7 +37,11 @@ const card = popupCard({ packs, site: () => storableSite(tab), closed: () => sea
 const search = packSearch(packs, (model) => card.open(model));
 const optionsLink = document.querySelector<HTMLAnchorElement>('#open-options')!;
 
+/** The settings shown last (the site's switch is shown again once the tab has said which site it is). */
+let shownSettings: Settings | null = null;
+
 function showSettings(settings: Settings): void {
+  shownSettings = settings;
   card.setTheme(settings.theme);
   packs.exclude(settings.disabledPacks);
   status.showSettings(settings);
@@ -50,6 +54,7 @@ async function refreshPage(known?: PageInfo): Promise<void> {
   const page = tab.info;
   if (!page) await unavailable.explain();
   status.show(page);
+  if (shownSettings) status.showSettings(shownSettings);
   unavailable.show(!page);
   if (page) list.render(page);
   // For the benchmark's popup scenario: the list is shown (a mark in the popup's own page only).
@@ -59,10 +64,10 @@ async function refreshPage(known?: PageInfo): Promise<void> {
 async function init(): Promise<void> {
   localize(document);
   tab.id = await targetTab();
-  const [settings] = await Promise.all([loadSettings({ writeBack: true }), refreshPage()]);
-  showSettings(settings);
-  // Opened while the tab is still being read (a long page, just loaded): its names come later.
-  list.askWhileReading();
+  // The switches work at once; what the tab shows comes when it answers (a tab whose page names
+  // nobody is first asked to listen: see askPageInfo).
+  const page = refreshPage();
+  showSettings(await loadSettings({ writeBack: true }));
   unavailable.listen();
   status.listen(showSettings);
   search.listen();
@@ -75,6 +80,9 @@ async function init(): Promise<void> {
     showSettings(s);
     setTimeout(() => void refreshPage(), 300);
   }, new AbortController().signal);
+  await page;
+  // Opened while the tab is still being read (a long page, just loaded): its names come later.
+  list.askWhileReading();
 }
 
 init().catch((error: unknown) => console.error('Backstory: popup failed to start', error));

@@ -111,21 +111,20 @@ for (const name of BROWSERS) {
     it('the popup of a tab that names nobody says so, with its switches, not a way out', async () => {
       const page = await ctx().openPage('nameless/quiet.html');
       await waitForState(page, 'dormant');
-      // The tab, found as the popup finds what a tab shows (Chromium tells no tab's address without
-      // the "tabs" permission): the first question loads the engine, which answers.
+      // The tab: the one opened last before this page (Chromium tells no tab's address without the
+      // "tabs" permission, and asking the tab would wake it before the popup does).
       const finder = await ctx().ext.openExtensionPage('popup.html', '#enabled');
       const tabId = (await finder.evaluate(`(async () => {
         const api = globalThis.browser ?? globalThis.chrome;
-        for (const tab of await api.tabs.query({})) {
-          const info = await api.tabs.sendMessage(tab.id, { type: 'backstory/page-info' }, { frameId: 0 }).catch(() => null);
-          if (info && info.site === '127.0.0.1') return tab.id;
-        }
-        return null;
+        const self = await api.tabs.getCurrent();
+        const before = (await api.tabs.query({})).map((t) => t.id).filter((id) => id < self.id);
+        return before.length > 0 ? Math.max(...before) : null;
       })()`)) as number | null;
       await finder.close();
       expect(tabId).not.toBeNull();
       const popup = await ctx().ext.openExtensionPage(`popup.html?tab=${tabId}`, '#enabled');
-      // The engine is loaded to answer, reads the page and finds nobody: the list says so.
+      // The top frame does not listen until the popup asks it to, through storage; then the engine
+      // is loaded to answer, reads the page and finds nobody: the list says so.
       await popup.waitForFunction(`(() => { const e = document.querySelector('#entities'); return e && !e.hidden && e.textContent.trim().length > 0 && document.querySelectorAll('#entities button').length === 0; })()`, { polling: 50, timeout: 10_000 });
       expect(await popup.evaluate(`document.querySelector('#unavailable').hidden`)).toBe(true);
       expect(await popup.evaluate(`document.querySelector('#enabled').checked`)).toBe(true);

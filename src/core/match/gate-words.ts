@@ -85,31 +85,28 @@ function unitsOf(normalized: ReturnType<typeof createBuffers>, which: 'text' | '
   return out;
 }
 
-/** First word → true (an alias on its own), or the second words that may follow it. */
-type Firsts = Map<string, true | Set<string>>;
-
-function add(into: Firsts, line: string): void {
-  const space = line.indexOf(' ');
-  if (space < 0) {
-    into.set(line, true);
-    return;
-  }
-  const first = line.slice(0, space);
-  let seconds = into.get(first);
-  if (seconds === true) return;
-  if (!seconds) into.set(first, (seconds = new Set()));
-  seconds.add(line.slice(space + 1));
+/**
+ * One side of the gate (lower-cased, or exact): the lines as they are (a first word alone, or a
+ * first and second word joined by a space), and the first words that begin a pair. Built from the
+ * source with native splits and Sets, so a frame spends next to nothing on it.
+ */
+interface Side {
+  readonly lines: ReadonlySet<string>;
+  readonly pairFirsts: ReadonlySet<string>;
 }
 
-/** Whether `words` hold one of `firsts`, followed by one of its second words where it has some. */
-function holds(firsts: Firsts, words: readonly string[]): boolean {
-  if (firsts.size === 0) return false;
-  for (let i = 0; i < words.length; i++) {
-    const seconds = firsts.get(words[i]!);
-    if (seconds === undefined) continue;
-    if (seconds === true || (i + 1 < words.length && seconds.has(words[i + 1]!))) return true;
+function side(lines: readonly string[]): Side {
+  return { lines: new Set(lines), pairFirsts: new Set(lines.filter((l) => l.includes(' ')).map((l) => l.slice(0, l.indexOf(' ')))) };
+}
+
+/** The index of the first word of `words` that, with the next where it begins a pair, is a line of `of`; -1 where none. */
+function firstHit(of: Side, words: readonly string[], from = 0): number {
+  for (let i = from; i < words.length; i++) {
+    const w = words[i]!;
+    if (of.lines.has(w)) return i;
+    if (of.pairFirsts.has(w) && i + 1 < words.length && of.lines.has(`${w} ${words[i + 1]!}`)) return i;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -117,15 +114,15 @@ function holds(firsts: Firsts, words: readonly string[]): boolean {
  * cannot hold any of the aliases. Built once per frame; keeps one normalisation buffer.
  */
 export function wordGate(source: string): (text: string) => boolean {
-  const lower: Firsts = new Map();
-  const exact: Firsts = new Map();
-  for (const line of source.split('\n')) {
-    if (line.startsWith(EXACT)) add(exact, line.slice(EXACT.length));
-    else if (line !== '') add(lower, line);
-  }
+  const all = source.split('\n');
+  const exactLines = all.filter((l) => l.startsWith(EXACT)).map((l) => l.slice(EXACT.length));
+  const lower = side(all.filter((l) => l !== '' && !l.startsWith(EXACT)));
+  const exact = side(exactLines);
+  /** The exact side lower-cased: only where a lower-cased word could be one is the text read in its case. */
+  const exactLowered = side(exactLines.map((l) => l.toLowerCase()));
   const buffers = createBuffers();
   return (text) => {
-    let cased = text;
+    let cased = (): string => text;
     let folded: string;
     // Plain text reads the same normalised; text past it (accents...) is normalised first, and is
     // then nearly always plain too.
@@ -133,8 +130,12 @@ export function wordGate(source: string): (text: string) => boolean {
     else {
       const normalized = normalizeInto(text, buffers);
       folded = unitsOf(normalized, 'lower');
-      if (exact.size > 0) cased = unitsOf(normalized, 'text');
+      cased = () => unitsOf(normalized, 'text');
     }
-    return holds(lower, wordsOf(folded)) || holds(exact, wordsOf(cased));
+    const words = wordsOf(folded);
+    if (firstHit(lower, words) >= 0) return true;
+    if (exact.lines.size === 0 || firstHit(exactLowered, words) < 0) return false;
+    // The words in their case line up with the lower-cased ones: the same characters are word characters.
+    return firstHit(exact, wordsOf(cased())) >= 0;
   };
 }
