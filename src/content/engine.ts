@@ -24,11 +24,10 @@ import { OWN_UI_ATTRIBUTE } from '../dom/text-nodes';
 import { Lifecycle, type Run } from './lifecycle';
 import { PageStyles, highlightsSupported, removeLeftovers } from './highlight-style';
 import { SiteChoices } from './site-choices';
-import { answerMentions, answerState, onTestCommand } from './test-hooks';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { CardController } from './card/controller';
 import { cardStrings } from '../ui/card-strings';
-import { cardShadowMode, type ShownMention } from './test-hooks';
+import { answerMentions, answerState, cardShadowMode, onTestCommand, type ShownMention } from './test-hooks';
 import { watchDom } from './dom-watcher';
 import { watchModifier } from './modifier';
 import { whenIdle } from './schedule';
@@ -37,7 +36,7 @@ import { benchIndexReady, benchIndexRequested, benchRead, benchStart } from './b
 /** What a run is given by the engine's start. */
 interface EngineHost {
   readonly doc: Document;
-  /** The run's styles, adopted early by the loader. */
+  /** The run's styles (./highlight-style.ts), adopted as the run opens. */
   readonly styles: PageStyles;
   /** The reader's per-site choices ("Pause on this site", "Not this one here"). */
   readonly choices: SiteChoices;
