@@ -12,11 +12,14 @@
  * the same change costs about 2 ms (measured, see docs/benchmarks.md). An underline would make it
  * impossible to keep every task under 16 ms on a long page.
  *
- * Why the styles go in early: adding any stylesheet with a ::highlight() rule makes Chromium
- * recalculate the style of every element of the page, about 100 ms on a 1 MB page (measured; see
- * docs/benchmarks.md). Adopted while the document is still nearly empty, at document_start, the
- * same sheet costs next to nothing. A constructed stylesheet adds no node to the page, and a
- * page's CSP does not apply to it. Where adoption fails (Firefox 140 content scripts), a single
+ * When the styles go in: an earlier measurement found that adding any stylesheet with a
+ * ::highlight() rule made Chromium recalculate the style of every element of the page, about 100 ms
+ * on a 1 MB page, and the sheet was adopted at document_start, while the document was nearly empty.
+ * Since issue 19 a frame loads the engine, and adopts the sheet as its run opens, only once the
+ * page is parsed and may name someone: frames that name nobody never pay for it. Three quick
+ * benchmark runs before and after showed no such recalculation among the longest tasks at 1 MB
+ * (docs/benchmarks.md); it is to be measured again at 5 MB. A constructed stylesheet adds no node
+ * to the page, and a page's CSP does not apply to it. Where adoption fails (Firefox 140 content scripts), a single
  * <style> made with createElement (which a strict CSP allows in Firefox) is added when the first
  * mention is painted.
  */

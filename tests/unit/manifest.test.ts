@@ -58,7 +58,7 @@ describe('the source manifest', () => {
     const [cs] = source.content_scripts as { matches: string[]; all_frames: boolean; run_at: string }[];
     expect(cs?.matches).toEqual(['http://*/*', 'https://*/*']);
     expect(cs?.all_frames).toBe(true);
-    // The highlight styles must be adopted while the document is nearly empty (src/content/highlight-style.ts).
+    // The loader reads the settings from the start, so a page that names someone is read as soon as it is parsed.
     expect(cs?.run_at).toBe('document_start');
   });
 
