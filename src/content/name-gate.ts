@@ -1,11 +1,11 @@
 /**
  * Ruling a frame out before anything is loaded. Most pages a reader opens name nobody of the packs,
  * and most carry ad and embed frames: each frame used to load the index (113 KB), build its
- * reader, painter and cards, only to find nothing. The index's prefilter (a native RegExp that
- * every block holding a name must match, see core/match/prefilter.ts) is known without the index,
- * so a frame first reads its text by the very rules of the real reading and asks the prefilter
- * alone. Where no block can hold a name, the frame stays dormant: it watches the page's changes
- * (an SPA's next view, an endless feed, text filled in later) and wakes when one may name someone.
+ * reader, painter and cards, only to find nothing. The packs' name gate (core/match/gate-words.ts:
+ * a test every block holding a name passes) is known without the index, so the loader (./main.ts)
+ * reads the frame's text by the very rules of the real reading and asks the gate alone. Where no
+ * block can hold a name, the frame stays dormant: it watches the page's changes (an SPA's next
+ * view, an endless feed, text filled in later) and wakes when one may name someone.
  */
 import { BlockWalker } from '../dom/blocks';
 import { watchDom } from './dom-watcher';
@@ -13,9 +13,9 @@ import { SLICE_MS, yieldToPage } from './schedule';
 
 /**
  * Whether some block under `root` may name someone: read by the content script's own rules (the
- * same blocks, editors and code skipped), each block tested with the prefilter. In slices; stops at
- * the first block that may. `test` says whether a block's text may name someone (the packs'
- * prefilter, core/match/name-test.ts). `onShadowRoot` hears of each open shadow root met that holds text.
+ * same blocks, editors and code skipped), each block tested with `test`. In slices; stops at
+ * the first block that may. `test` says whether a block's text may name someone (the
+ * packs' name gate, core/match/gate-words.ts). `onShadowRoot` hears of each open shadow root met that holds text.
  */
 export async function mayName(root: Node, test: (text: string) => boolean, signal: AbortSignal, onShadowRoot?: (root: ShadowRoot) => void): Promise<boolean> {
   let found = false;

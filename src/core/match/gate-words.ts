@@ -19,7 +19,7 @@
  * and the few typographic characters that fold to punctuation or space, as it is; any other text is
  * normalised in full first.
  */
-import { normalizeInto, createBuffers } from '../text/normalize';
+import { createBuffers, normalize, normalizeInto, unitsToString } from '../text/normalize';
 
 /**
  * One word of normalised text (see above), made on first use: merely compiling a pattern with these
@@ -63,26 +63,13 @@ export function gateWordsSource(aliases: Iterable<{ readonly norm: string; reado
   for (const { norm, caseSensitive } of aliases) {
     if (LONE_SURROGATE.test(norm)) return null;
     // Lower-cased as the matcher lower-cases (per code point): normalising normalised text changes nothing else.
-    const words = wordsOf(caseSensitive ? norm : lowerOf(norm, createBuffers(norm.length + 16)));
+    const words = wordsOf(caseSensitive ? norm : normalize(norm).lower);
     if (words.length === 0) return null;
     lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
   }
   // An alias of one word makes every line that starts with that word redundant.
   const singles = new Set([...lines].filter((line) => !line.includes(' ')));
   return [...lines].filter((line) => !line.includes(' ') || !singles.has(line.slice(0, line.indexOf(' ')))).sort().join('\n');
-}
-
-/** The normalised, lower-cased form of `text`, as the matcher reads it. */
-function lowerOf(text: string, buffers: ReturnType<typeof createBuffers>): string {
-  return unitsOf(normalizeInto(text, buffers), 'lower');
-}
-
-function unitsOf(normalized: ReturnType<typeof createBuffers>, which: 'text' | 'lower'): string {
-  const units = normalized[which];
-  let out = '';
-  // In chunks: fromCharCode takes its units as arguments, and engines cap how many.
-  for (let i = 0; i < normalized.length; i += 4096) out += String.fromCharCode(...units.subarray(i, Math.min(normalized.length, i + 4096)));
-  return out;
 }
 
 /**
@@ -129,8 +116,8 @@ export function wordGate(source: string): (text: string) => boolean {
     if (!NOT_PLAIN.test(text)) folded = text.toLowerCase();
     else {
       const normalized = normalizeInto(text, buffers);
-      folded = unitsOf(normalized, 'lower');
-      cased = () => unitsOf(normalized, 'text');
+      folded = unitsToString(normalized.lower, 0, normalized.length);
+      cased = () => unitsToString(normalized.text, 0, normalized.length);
     }
     const words = wordsOf(folded);
     if (firstHit(lower, words) >= 0) return true;

@@ -68,33 +68,52 @@ describe('the gate on pages that name nobody', () => {
   });
 });
 
+/** Each text holds a name scanBlock finds in `index`, and the gate of `packs` lets it through. */
+function expectLetThrough(packs: readonly Pack[], index: ReturnType<typeof compilePacks>, texts: readonly string[]): void {
+  const test = testOf(packs);
+  for (const text of texts) {
+    expect(scanBlock(index, text, { prefilter: false }).length, text).toBeGreaterThan(0);
+    expect(test(text), text).toBe(true);
+  }
+}
+
+/**
+ * Runs a property 2,000 times: wherever scanBlock finds a name, the gate must let the text through.
+ * Returns how often each answer came, so a test can check the generator makes both, often.
+ */
+function tally<T>(arbitrary: fc.Arbitrary<T>, answer: (value: T) => { found: boolean; may: boolean }): { matched: number; ruledOut: number } {
+  let matched = 0;
+  let ruledOut = 0;
+  fc.assert(fc.property(arbitrary, (value) => {
+    const { found, may } = answer(value);
+    if (found) {
+      matched++;
+      expect(may).toBe(true);
+    }
+    if (!may) ruledOut++;
+  }), { numRuns: 2000 });
+  return { matched, ruledOut };
+}
+
 describe('the gate lets names through', () => {
   it('in accented text, in whatever case and accents the automaton accepts', () => {
-    const test = testOf(bundledPacks);
-    for (const text of [
+    expectLetThrough(bundledPacks, bundled, [
       `${FRENCH} Élon Musk a réagi.`,
       'ÉLON MUSK a réagi sur X, selon le NYT.',
       'Le président de l\u2019Iran a répondu à Elon Mu\u00ADsk.',
       'Les US et l’Iran négocient à Oman.',
       'Une réunion à Doha avec Abbas Araghchi.',
-    ]) {
-      expect(scanBlock(bundled, text, { prefilter: false }).length, text).toBeGreaterThan(0);
-      expect(test(text), text).toBe(true);
-    }
+    ]);
   });
 
   it('in Persian, written with or without the zero-width non-joiner, with harakat and with Latin around', () => {
-    const test = testOf([...bundledPacks, persian]);
-    for (const text of [
+    expectLetThrough([...bundledPacks, persian], withPersian, [
       `${PERSIAN} رئیس\u200Cجمهور مسعود پزشکیان روز دوشنبه با وزیر دیدار کرد.`,
       'سخنرانی آیت\u200Cالله علی خامنه\u200Cای در تهران',
       'سخنرانی آیت\u200Cالله علی خامنهای در تهران',
       'عَبّاس عراقچی گفت',
       'Iran (ایران) and Élysée',
-    ]) {
-      expect(scanBlock(withPersian, text, { prefilter: false }).length, text).toBeGreaterThan(0);
-      expect(test(text), text).toBe(true);
-    }
+    ]);
   });
 
   it('lets every alias of the bundled and Persian packs through, amid accented text', () => {
@@ -189,20 +208,7 @@ describe('the gate never rules out a block that scanBlock finds a match in (prop
 
   it('over pieces of the bundled and Persian packs\' aliases in accented and Persian text', () => {
     const test = testOf([...bundledPacks, persian]);
-    let matched = 0;
-    let ruledOut = 0;
-    fc.assert(
-      fc.property(texts, (text) => {
-        const found = scanBlock(withPersian, text, { prefilter: false }).length > 0;
-        const may = test(text);
-        if (found) {
-          matched++;
-          expect(may).toBe(true);
-        }
-        if (!may) ruledOut++;
-      }),
-      { numRuns: 2000 },
-    );
+    const { matched, ruledOut } = tally(texts, (text) => ({ found: scanBlock(withPersian, text, { prefilter: false }).length > 0, may: test(text) }));
     // Guard against a generator that makes the property vacuous: both answers come, often.
     expect(matched).toBeGreaterThan(400);
     expect(ruledOut).toBeGreaterThan(200);
@@ -226,21 +232,10 @@ describe('the gate never rules out a block that scanBlock finds a match in (prop
     });
 
   it('over random aliases (surrogates, case-sensitive ones, letters that fold) and text', () => {
-    let matched = 0;
-    let ruledOut = 0;
-    fc.assert(
-      fc.property(cases, ({ aliases, text }) => {
-        const p = pack(aliases.map((a, i) => ({ id: `e${i}`, name: a.text, aliases: [a] })));
-        const idx = compilePacks([p]);
-        const may = testOf([p])(text);
-        if (scanBlock(idx, text, { prefilter: false }).length > 0) {
-          matched++;
-          expect(may).toBe(true);
-        }
-        if (!may) ruledOut++;
-      }),
-      { numRuns: 2000 },
-    );
+    const { matched, ruledOut } = tally(cases, ({ aliases, text }) => {
+      const p = pack(aliases.map((a, i) => ({ id: `e${i}`, name: a.text, aliases: [a] })));
+      return { found: scanBlock(compilePacks([p]), text, { prefilter: false }).length > 0, may: testOf([p])(text) };
+    });
     expect(matched).toBeGreaterThan(500);
     expect(ruledOut).toBeGreaterThan(100);
   });
