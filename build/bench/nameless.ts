@@ -1,7 +1,8 @@
 /**
- * "Pages that name nobody": what Backstory costs on most of what a reader opens. Three Chromiums
+ * "Pages that name nobody": what Backstory costs on most of what a reader opens. Four Chromiums
  * load the same pages in turns: one with Backstory, one with an empty MV3 content script
- * (document_start, every frame: the floor any extension pays), and one with no content script.
+ * (document_start, every frame: the floor any extension pays), a second one with the same empty
+ * script (the control: what two identical setups differ by, the noise), and one with no content script.
  * Each load is measured with CDP's Performance.getMetrics, 2 s after the load event, after a forced
  * garbage collection: task time, script time and JS heap, for the page's own renderer and, apart,
  * for the renderers of its cross-site frames (each attached as it starts, so its first task counts);
@@ -20,8 +21,8 @@ import { serveStatic, type StaticServer } from '../serve';
 import { median, round } from './summary';
 import { namelessPages } from './nameless-pages';
 
-/** The three builds compared. */
-export type NamelessSetup = 'backstory' | 'empty' | 'none';
+/** The builds compared; `control` is the empty script again, in a Chromium of its own. */
+export type NamelessSetup = 'backstory' | 'empty' | 'control' | 'none';
 
 /** One load's figures. Task and script in ms, heap in MB. */
 interface LoadFigures {
@@ -35,7 +36,12 @@ interface LoadFigures {
   fcp: number;
 }
 
-/** Medians and spreads per page, per setup, and Backstory's and the empty script's extra over none. */
+/**
+ * Medians and spreads per page, per setup, and Backstory's and the empty script's extra over none.
+ * `paired_*` are medians of each round's difference against the empty script (the page and its
+ * cross-site frames together): a round loads every setup within a few seconds, so a busy spell
+ * of the machine weighs on both sides of a difference; `control_paired_*` is the same for the control.
+ */
 export type NamelessFigures = Record<string, Record<string, number>>;
 
 const PAGES = { article: 'nameless/article.html', framed: 'nameless/framed.html', accented: 'nameless/accented.html' } as const;
@@ -138,6 +144,7 @@ export async function namelessPhase(backstoryPath: string, loads: number, log: (
     const setups: Record<NamelessSetup, string> = {
       backstory: backstoryPath,
       empty: emptyExtension(join(root, 'empty'), true),
+      control: emptyExtension(join(root, 'control'), true),
       none: emptyExtension(join(root, 'none'), false),
     };
     const browsers = {} as Record<NamelessSetup, LaunchedBrowser>;
@@ -167,10 +174,20 @@ export async function namelessPhase(backstoryPath: string, loads: number, log: (
         }
       }
       // What each extension adds over none: the medians' difference.
-      for (const setup of ['backstory', 'empty'] as const) {
+      for (const setup of ['backstory', 'empty', 'control'] as const) {
         for (const key of ['task', 'script', 'heap', 'framesTask', 'framesScript', 'framesHeap', 'fcp'] as const) {
           row[`${setup}_extra_${key}`] = round(row[`${setup}_${key}`]! - row[`none_${key}`]!, key.endsWith('eap') ? 2 : 1);
         }
+      }
+      // Against the empty script, round by round.
+      const of = (setup: NamelessSetup) => runs[`${name}.${setup}`]!;
+      const paired = (setup: NamelessSetup, key: 'task' | 'fcp'): number => round(median(of(setup).map((r, i) => {
+        const e = of('empty')[i]!;
+        return key === 'task' ? r.task + r.framesTask - (e.task + e.framesTask) : r.fcp - e.fcp;
+      })), 1);
+      for (const key of ['task', 'fcp'] as const) {
+        row[`paired_${key}`] = paired('backstory', key);
+        row[`control_paired_${key}`] = paired('control', key);
       }
       row.loads = loads;
       out[name] = row;

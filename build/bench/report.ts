@@ -6,7 +6,9 @@
  */
 import { round, type Breakdown } from './summary';
 import type { NamelessFigures } from './nameless';
-import { namelessTargets } from './nameless-report';
+import { namelessTargetsOver } from './nameless-report';
+import type { HighlightFigures } from './first-highlight';
+import { firstHighlightTargetsOver } from './first-highlight-report';
 
 export type SizeFigures = Record<string, number>;
 
@@ -24,6 +26,8 @@ export interface BenchResults {
   hostile?: SizeFigures;
   /** Pages that name nobody (build/bench/nameless.ts). */
   nameless?: NamelessFigures;
+  /** The first highlight on the story pages (build/bench/first-highlight.ts). */
+  first_highlight?: HighlightFigures;
   targets?: Target[];
 }
 
@@ -90,7 +94,8 @@ export function evaluateTargets(r: BenchResults): Target[] {
     const growth = h.spa_heap_100_mb! - h.spa_heap_50_mb!;
     add('100 SPA navigations: heap growth over the last 50', '< 1 MB', growth, ' MB', growth < 1);
   }
-  if (r.nameless) out.push(...namelessTargets(r.nameless));
+  if (r.nameless) out.push(...namelessTargetsOver([r.nameless]));
+  if (r.first_highlight) out.push(...firstHighlightTargetsOver([r.first_highlight]));
   return out;
 }
 
