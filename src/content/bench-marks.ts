@@ -7,6 +7,8 @@
  * main world (and the driver) can read, since both worlds share one performance timeline:
  *
  *   backstory:inject        the content script starts running
+ *   backstory:hand-over     the loader has found the page may name someone, and loads the engine
+ *   backstory:engine        the engine is loaded and takes the frame over
  *   backstory:index-request the content script asks for the bundled index
  *   backstory:index-ready   the bundled index is loaded
  *   backstory:start         annotating begins (settings read, index loaded)
@@ -51,12 +53,22 @@ export function benchInjected(): void {
   typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:inject');
 }
 
-/** The bundled index is loaded. */
+/** The loader hands the frame over: it loads the engine. */
+export function benchHandOver(): void {
+  typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:hand-over');
+}
+
+/** The engine is loaded and takes the frame over. */
+export function benchEngine(): void {
+  typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:engine');
+}
+
 /** The content script asks for the bundled index. */
 export function benchIndexRequested(): void {
   typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:index-request');
 }
 
+/** The index is loaded. */
 export function benchIndexReady(): void {
   typeof __BACKSTORY_BENCH__ !== 'undefined' && __BACKSTORY_BENCH__ && performance.mark('backstory:index-ready');
 }

@@ -12,6 +12,7 @@
  * on starts a new one.
  */
 import { loadActiveIndex } from '../platform/packs';
+import type { IndexParts } from '../platform/index-parts';
 import { forgetPacks, loadPack, loadPacks } from '../platform/pack-data';
 import { onCommand, onExplain, onPopupRequest, openOptionsPage, setBadgeCount } from '../platform/content-messages';
 import { updateSettings, watchSettings } from '../platform/settings-store';
@@ -30,8 +31,8 @@ import { cardStrings } from '../ui/card-strings';
 import { answerMentions, answerState, cardShadowMode, onTestCommand, type ShownMention } from './test-hooks';
 import { watchDom } from './dom-watcher';
 import { watchModifier } from './modifier';
-import { whenIdle } from './schedule';
-import { benchIndexReady, benchIndexRequested, benchRead, benchStart } from './bench-marks';
+import { afterNextFrame } from './schedule';
+import { benchEngine, benchIndexReady, benchIndexRequested, benchRead, benchStart } from './bench-marks';
 
 /** What a run is given by the engine's start. */
 interface EngineHost {
@@ -44,9 +45,14 @@ interface EngineHost {
   settings(): Settings | null;
   /** What the stored index entry holds (see platform/stored-index.ts), read at document_start. */
   storedIndex(): Promise<unknown>;
+  /** The index's parts the loader asked for as it handed over, the first time (then undefined). */
+  takeIndexParts(): IndexParts | undefined;
   /** Backstory's own nodes (the fallback <style>, the card's host): their changes are never the page's. */
   isOwn(node: Node): boolean;
 }
+
+/** How long the engine waits for a frame before it reads anyway, ms. */
+const FRAME_WAIT_MS = 200;
 
 /** The index, loaded once per frame and kept across runs until the packs change. */
 let index: Promise<CompiledIndex> | null = null;
@@ -63,14 +69,17 @@ function forget(): void {
  */
 async function runEngine(host: EngineHost, signal: AbortSignal, ready: (run: EngineRun) => void): Promise<void> {
   if (!index) {
-    benchIndexRequested();
-    index = loadActiveIndex(host.storedIndex());
+    const started = host.takeIndexParts();
+    if (!started) benchIndexRequested();
+    index = loadActiveIndex(host.storedIndex(), started);
+    index.then(benchIndexReady, () => undefined);
   }
-  // The page's own first layout and paint go first: its first idle moment (at most 200 ms later),
-  // like the browsers' document_idle.
-  const [loaded] = await Promise.all([index, new Promise<void>((resolve) => whenIdle(resolve, 200, signal))]);
+  // A frame goes first (at most 200 ms more): the page's own first paint where it has not painted
+  // yet, and the restyle of the whole page that adopting the highlight sheet (as the run opened)
+  // asks for. Waiting for the page to fall idle instead held the start back 150 ms on a 1 MB page
+  // still loading; reading at once forced that restyle inside the first read of a box (135 ms).
+  const [loaded] = await Promise.all([index, afterNextFrame(FRAME_WAIT_MS, signal)]);
   preparePrefilter(loaded);
-  benchIndexReady();
   if (signal.aborted) return;
   const run = new EngineRun(loaded, host, signal);
   ready(run);
@@ -207,6 +216,8 @@ export interface Handoff {
   readonly settings: unknown;
   /** The stored index entry, as storage gave it (see platform/stored-index.ts). */
   readonly storedIndex: unknown;
+  /** The index's parts, asked for as the loader handed over (null where the entry changed meanwhile). */
+  readonly indexParts: IndexParts | null;
   /** "Explain … with Backstory" asked before the engine was there. */
   readonly explain: string | null;
   /** The loader's state-changing listeners are gone once this is called: the engine's are in place. */
@@ -221,6 +232,7 @@ export interface Started {
 
 /** Takes the frame over from the loader. */
 export function startEngine(handoff: Handoff): Started | null {
+  benchEngine();
   // A browser without the CSS Custom Highlight API: nothing to show (the loader does not check, to
   // spare every frame touching those interfaces; the manifests' minimum versions have them).
   if (!highlightsSupported()) {
@@ -244,6 +256,8 @@ export function startEngine(handoff: Handoff): Started | null {
   lifetime.signal.addEventListener('abort', () => clearInterval(aliveTimer), { once: true });
 
   let storedIndex: Promise<unknown> = Promise.resolve(handoff.storedIndex);
+  /** The loader's head start on the index, until used or the packs change. */
+  let startedParts: IndexParts | null = handoff.indexParts;
   /** This page's site, for the per-site choices ("Pause on this site", "Not this one here"). */
   const site = siteOf(location.href);
   // In a private window the per-site choices stay with this page and are never stored.
@@ -266,6 +280,11 @@ export function startEngine(handoff: Handoff): Started | null {
       choices,
       settings: (): Settings | null => life.settings,
       storedIndex: () => storedIndex,
+      takeIndexParts: () => {
+        const parts = startedParts ?? undefined;
+        startedParts = null;
+        return parts;
+      },
       isOwn: (node) => isOwnNode(run.styles, node),
     }, signal, (own) => {
       run.engine = own;
@@ -313,6 +332,7 @@ export function startEngine(handoff: Handoff): Started | null {
   onPopupRequest(popup, lifetime.signal);
   // A pack imported, replaced, removed or switched off: read the page again with the new index.
   watchActiveIndex(() => {
+    startedParts = null;
     storedIndex = readStoredIndex();
     storedIndex.catch(() => undefined);
     forget();

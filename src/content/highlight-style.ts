@@ -12,14 +12,16 @@
  * the same change costs about 2 ms (measured, see docs/benchmarks.md). An underline would make it
  * impossible to keep every task under 16 ms on a long page.
  *
- * When the styles go in: an earlier measurement found that adding any stylesheet with a
- * ::highlight() rule made Chromium recalculate the style of every element of the page, about 100 ms
- * on a 1 MB page, and the sheet was adopted at document_start, while the document was nearly empty.
- * Since issue 19 a frame loads the engine, and adopts the sheet as its run opens, only once the
- * page is parsed and may name someone: frames that name nobody never pay for it. Three quick
- * benchmark runs before and after showed no such recalculation among the longest tasks at 1 MB
- * (docs/benchmarks.md); it is to be measured again at 5 MB. A constructed stylesheet adds no node
- * to the page, and a page's CSP does not apply to it. Where adoption fails (Firefox 140 content scripts), a single
+ * When the styles go in: adding any stylesheet with a ::highlight() rule makes Chromium restyle
+ * every element of the page. Since issue 19 a frame loads the engine, and adopts the sheet as its
+ * run opens, only once the page is parsed and may name someone: frames that name nobody never pay
+ * for it. On the bench's 1 MB story page that restyle costs 135-175 ms (traced for issue 20); the
+ * engine waits a frame after adopting (content/schedule.ts afterNextFrame), so it happens in the
+ * page's own rendering, not forced inside the painter's first read of a box as it was. Adopting the
+ * sheet early instead, in the top frame's loader while the page was short, cost more: every style
+ * pass of the page's loading then computed the highlight styles too, and DOMContentLoaded came at
+ * 885 ms against 717 (medians of 10 loads). A constructed stylesheet adds no node to the page, and
+ * a page's CSP does not apply to it. Where adoption fails (Firefox 140 content scripts), a single
  * <style> made with createElement (which a strict CSP allows in Firefox) is added when the first
  * mention is painted.
  */

@@ -11,6 +11,7 @@
  * Its listeners and watches hang off one AbortController, aborted when the engine takes over.
  */
 import { indexGate, readStartup, watchStartup, type Startup } from '../platform/stored-index';
+import { indexParts } from '../platform/index-parts';
 import { onExplain, onPopupRequest } from '../platform/content-messages';
 import { extensionAlive, importOwn } from '../platform/native';
 import { switchedOff } from '../core/settings/key';
@@ -18,7 +19,7 @@ import type { PageInfo } from '../core/messages/protocol';
 import { wordGate } from '../core/match/gate-words';
 import { answerMentions, answerState, onTestCommand, testSettingsDelay } from './test-hooks';
 import { mayName, watchForNames } from './name-gate';
-import { benchInjected } from './bench-marks';
+import { benchHandOver, benchIndexRequested, benchInjected } from './bench-marks';
 import type * as Engine from './engine';
 
 /** Set on the isolated world's global so a second injection of this script does nothing. */
@@ -66,11 +67,22 @@ function start(): void {
         return null;
       }
       state = 'engine';
+      benchHandOver();
+      // The index is on its way while the engine loads: one after the other, the two took twice as long.
+      const asked = latest.storedIndex;
+      benchIndexRequested();
+      const parts = indexParts(asked);
       try {
         const { startEngine } = await importOwn<typeof Engine>('engine.js');
         if (loader.signal.aborted) return null;
         // What storage holds and what was asked are read now: they may have changed during the import.
-        return startEngine({ settings: latest.settings, storedIndex: latest.storedIndex, explain, release: () => loader.abort() });
+        return startEngine({
+          settings: latest.settings,
+          storedIndex: latest.storedIndex,
+          indexParts: latest.storedIndex === asked ? parts : null,
+          explain,
+          release: () => loader.abort(),
+        });
       } catch (error) {
         console.error('Backstory: could not load', error);
         // The next change of the settings or the packs, or the next question, tries again.

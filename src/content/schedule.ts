@@ -59,6 +59,30 @@ export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => void afterMessage().then(resolve)));
 }
 
+/**
+ * Resolves once the next frame has been rendered (see nextFrame), or after `timeout` ms at the
+ * latest (a tab in the background renders nothing until it is shown). What waits on it lets the
+ * page's own first layout and paint go first, and lets the rendering do the restyle a sheet
+ * adopted just before asks for, where reading a box would have forced it in our task; unlike
+ * waiting for the page to fall idle, it does not wait out a long page's loading.
+ */
+export function afterNextFrame(timeout: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    let finished = false;
+    const done = (): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeout);
+    if (signal.aborted) done();
+    signal.addEventListener('abort', done, { once: true });
+    void nextFrame().then(done);
+  });
+}
+
 /** Runs `callback` when the page is idle (or after `timeout` ms at the latest). */
 export function whenIdle(callback: () => void, timeout: number, signal: AbortSignal): void {
   if (signal.aborted) return;

@@ -41,6 +41,7 @@ vi.mock('../../src/platform/native', () => ({ native: fakeBrowser() }));
 const { loadSettings } = await import('../../src/platform/settings-store');
 const { importPack, importedPacks, syncIndex, packKey, INDEX_KEY, REGISTRY_KEY, indexPartKey, isStoredIndex } = await import('../../src/platform/pack-store');
 const { loadActiveIndex } = await import('../../src/platform/packs');
+const { indexParts } = await import('../../src/platform/index-parts');
 
 const kestrel = readFileSync(join(__dirname, '../fixtures/packs/kestrel-harbour.json'), 'utf8');
 const second = JSON.stringify({ ...JSON.parse(kestrel), id: 'second-pack', title: 'Second' });
@@ -93,6 +94,31 @@ describe('corrupt storage', () => {
     }
     store.data[INDEX_KEY] = { gen: 7 };
     expect(entityCount(await loadActiveIndex())).toBeGreaterThan(50);
+  });
+
+  it('the parts the loader asks for as it hands over give the engine the same index, and the same fallbacks', async () => {
+    // Bundled only: no stored entry.
+    const bundled = await loadActiveIndex(Promise.resolve(undefined), indexParts(undefined));
+    expect(entityCount(bundled)).toBe(entityCount(await loadActiveIndex()));
+    // With an imported pack.
+    await importPack(kestrel, false, []);
+    const meta = store.data[INDEX_KEY];
+    if (!isStoredIndex(meta)) throw new Error('no stored index');
+    const started = indexParts(meta);
+    const withImport = await loadActiveIndex(Promise.resolve(meta), started);
+    expect(findEntity(withImport, 'kestrel-harbour:port-of-kestrel')).toBeGreaterThanOrEqual(0);
+    expect(entityCount(withImport)).toBe(entityCount(await loadActiveIndex()));
+    // A part gone before the loader asked: the bundled packs, and one console error.
+    delete store.data[indexPartKey(meta.gen, 0)];
+    errors = [];
+    const damaged = await loadActiveIndex(Promise.resolve(meta), indexParts(meta));
+    expect(findEntity(damaged, 'kestrel-harbour:port-of-kestrel')).toBe(-1);
+    expect(findEntity(damaged, 'musk-iran-2024:elon-musk')).toBeGreaterThanOrEqual(0);
+    expect(errors).toHaveLength(1);
+    // An entry of the wrong shape: the same.
+    errors = [];
+    expect(entityCount(await loadActiveIndex(Promise.resolve({ gen: 7 }), indexParts({ gen: 7 })))).toBe(entityCount(bundled));
+    expect(errors).toHaveLength(1);
   });
 
   it('a truncated imported pack is left out of the index and logged, never deleted; the other packs stay whole', async () => {
