@@ -31,8 +31,34 @@ export function firstHighlightTargetsOver(runs: readonly HighlightFigures[]): Ju
   return targetsOver(runs.map(measures));
 }
 
-/** What was measured and tried for the first highlight (kept up to date by hand, like the code it describes). */
-const TRIED: string[] = [];
+/** What was measured and tried for the first highlight (2026-12-07, Chromium 156; kept by hand, like the code it describes). */
+const TRIED: string[] = [
+  '### What was tried',
+  '',
+  'Traced on the 1 MB page: the name gate passes 4-7 ms after DOMContentLoaded; importing the engine then',
+  'took 150-260 ms (its tasks wait behind the page\'s own layout), the index 140-150 ms more after that, an',
+  'idle moment up to 200 ms more, and the first read forced the restyle that adopting the highlight sheet',
+  'asks for: 135 ms inside one microtask of Backstory\'s.',
+  '',
+  '- **Kept: the index on its way while the engine loads.** The loader asks for its parts as it hands over',
+  '  (src/platform/index-parts.ts): the index is ready 4-6 ms after the engine instead of 140-150 ms. Firefox',
+  '  and Chromium differed four times on the index because the old figure ran to the end of the idle wait.',
+  '- **Kept: read after the next frame, not after idle** (src/content/schedule.ts afterNextFrame). The page',
+  '  still paints first, and the restyle of the sheet happens in the page\'s own rendering: Backstory\'s tasks',
+  '  at the start stay under 10 ms in the trace. The restyle itself still costs that frame 135-175 ms at 1 MB.',
+  '- **Not kept: adopting the sheet in the top frame\'s loader at document_start.** No restyle later, but',
+  '  every style pass while the page loads computes the highlight styles too: DOMContentLoaded at 885',
+  '  against 717 ms, first highlight at 1069 against 982 ms (medians of 10 loads at 1 MB).',
+  '- **Not kept: looking at the page at its first paint, before DOMContentLoaded.** A 1 MB page paints at',
+  '  about 0.2 s and parses until 0.6-0.9 s; but the loader\'s tasks wait behind the parser\'s (its look came',
+  '  at 0.45 s) and the engine\'s import finished after DOMContentLoaded all the same.',
+  '- **Not kept, for now: a `:root`-scoped ::highlight rule.** It paints in Chromium (highlight inheritance),',
+  '  but adopting it restyled the 1 MB page in 108-146 ms against 120-229 ms: not clearly cheaper.',
+  '- Three quick runs before and after the two kept changes (5 loads each, Chromium): first highlight',
+  '  126-153 ms after DOMContentLoaded against 134-173 at 200 KB, 352-489 against 392-453 at 1 MB. The',
+  '  ranges overlap: what bounds the figure is the page\'s own first layout and paint, and the restyle.',
+  '',
+];
 
 const cell = (row: Record<string, number>, key: string) => (row[key] === undefined ? '' : `${row[key]} (${row[`${key}_min`]}-${row[`${key}_max`]})`);
 
@@ -47,8 +73,9 @@ export function firstHighlightMarkdown(f: HighlightFigures, machine: string, fir
     `content script (document_start, every frame)${firefox ? ' and Firefox with Backstory' : ''}. Each load is timed from the page's own`,
     'world, from navigation start: the first frame in which `CSS.highlights` holds one of Backstory\'s',
     'ranges (a requestAnimationFrame watch the page starts before its own scripts; it errs late by at',
-    'most a frame), DOMContentLoaded and the page\'s first contentful paint. "Index" is from the engine',
-    'asking for the index to having it. Medians of the loads, with the range in brackets; "after DCL" is',
+    'most a frame), DOMContentLoaded and the page\'s first contentful paint. "Index" is from the loader',
+    'asking for the index (as it hands the frame to the engine, whose import runs meanwhile) to the engine',
+    'having it. Medians of the loads, with the range in brackets; "after DCL" is',
     'the first highlight minus DOMContentLoaded, load by load. "FCP vs empty" is the median of each',
     'round\'s difference between the first paint with Backstory and with the empty script.',
     '',
