@@ -90,12 +90,21 @@ async function namelessOnly(): Promise<number> {
   const chromium = await installedChromiumVersion();
   const targets = namelessTargetsOver(runs);
   const section = namelessMarkdown(figures, machineLine(machine(chromium, null)), targets);
-  if (flag('--json')) console.log(JSON.stringify({ nameless: figures, runs, targets }, null, 2));
+  return scenarioDone({ nameless: figures, runs, targets }, section, 'Pages that name nobody', withNamelessSection, targets);
+}
+
+/**
+ * The end of a scenario run on its own: prints its JSON or its section, rewrites that section of
+ * docs/benchmarks.md (not after --quick or with --no-docs), and says which targets were missed.
+ * Returns the exit code (1 for a miss only with --strict).
+ */
+function scenarioDone(json: unknown, section: string, title: string, withSection: (doc: string, section: string) => string, targets: readonly { pass: boolean }[]): number {
+  if (flag('--json')) console.log(JSON.stringify(json, null, 2));
   else console.log(section);
   if (!quick && !flag('--no-docs')) {
     const doc = join(ROOT, 'docs/benchmarks.md');
-    writeFileSync(doc, withNamelessSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n', section));
-    log('wrote the section "Pages that name nobody" of docs/benchmarks.md');
+    writeFileSync(doc, withSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n', section));
+    log(`wrote the section "${title}" of docs/benchmarks.md`);
   }
   const missed = targets.filter((t) => !t.pass);
   if (missed.length > 0) log(`${missed.length} target(s) missed${flag('--strict') ? ' (--strict: failing)' : ' (exit 0; --strict fails on a miss)'}`);
@@ -151,16 +160,7 @@ async function firstHighlightOnly(): Promise<number> {
     const { runs, chromium, firefox } = await highlightRuns(variants, urls, repeat, !flag('--no-firefox'));
     const targets = firstHighlightTargetsOver(runs);
     const section = firstHighlightMarkdown(runs[runs.length - 1]!, machineLine(machine(chromium, firefox)), firefox, targets);
-    if (flag('--json')) console.log(JSON.stringify({ firstHighlight: runs[runs.length - 1], runs, targets }, null, 2));
-    else console.log(section);
-    if (!quick && !flag('--no-docs')) {
-      const doc = join(ROOT, 'docs/benchmarks.md');
-      writeFileSync(doc, withFirstHighlightSection(existsSync(doc) ? readFileSync(doc, 'utf8') : '# Benchmarks\n', section));
-      log('wrote the section "First highlight on story pages" of docs/benchmarks.md');
-    }
-    const missed = targets.filter((t) => !t.pass);
-    if (missed.length > 0) log(`${missed.length} target(s) missed${flag('--strict') ? ' (--strict: failing)' : ' (exit 0; --strict fails on a miss)'}`);
-    return flag('--strict') && missed.length > 0 ? 1 : 0;
+    return scenarioDone({ firstHighlight: runs[runs.length - 1], runs, targets }, section, 'First highlight on story pages', withFirstHighlightSection, targets);
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });
