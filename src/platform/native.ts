@@ -3,11 +3,12 @@
  * Chrome's `chrome`, whose Manifest V3 calls return promises too. Only for the content script's
  * loader (src/content/main.ts), which runs in every frame of every page, most of which name nobody:
  * there, compiling the polyfill (32 KB) was a third of what a frame paid before it could tell it
- * had nothing to do. Everything else goes through ./browser.ts.
+ * had nothing to do; and for what the loader starts for the engine (./index-parts.ts). Everything
+ * else goes through ./browser.ts.
  *
  * The subset used here behaves the same in both: storage.local.get, storage.onChanged,
- * runtime.sendMessage, runtime.getURL and runtime.id, and runtime.onMessage answered through
- * `sendResponse` (returning `true`), as Chrome requires; Firefox accepts that form too.
+ * runtime.sendMessage, runtime.getURL, runtime.getManifest and runtime.id, and runtime.onMessage
+ * answered through `sendResponse` (returning `true`), as Chrome requires; Firefox accepts that form too.
  */
 import type { Browser } from 'webextension-polyfill';
 
