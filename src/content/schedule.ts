@@ -67,6 +67,7 @@ export function nextFrame(): Promise<void> {
  * waiting for the page to fall idle, it does not wait out a long page's loading.
  */
 export function afterNextFrame(timeout: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     let finished = false;
     const done = (): void => {
@@ -77,7 +78,6 @@ export function afterNextFrame(timeout: number, signal: AbortSignal): Promise<vo
       resolve();
     };
     const timer = setTimeout(done, timeout);
-    if (signal.aborted) done();
     signal.addEventListener('abort', done, { once: true });
     void nextFrame().then(done);
   });

@@ -19,11 +19,15 @@ export function bundledIndexParts(): string[] {
   return parts.sort((a, b) => Number(PART.exec(a)![1]) - Number(PART.exec(b)![1]));
 }
 
-/** The bundled index's files, fetched all at once: `paths` and their bytes, in order. */
+/**
+ * The bundled index's files, fetched all at once: `paths` and their bytes, in order. `damaged`:
+ * fetched in place of a stored index whose entry is damaged.
+ */
 export interface BundledParts {
   readonly kind: 'bundled';
   readonly paths: readonly string[];
   readonly files: Promise<readonly ArrayBuffer[]>;
+  readonly damaged?: boolean;
 }
 
 /**
@@ -36,8 +40,8 @@ export interface StoredParts {
   readonly texts: readonly Promise<unknown>[];
 }
 
-/** What the index entry said (a stored index, none, or something damaged), and its parts on their way. */
-export type IndexParts = BundledParts | StoredParts | { readonly kind: 'damaged'; readonly bundled: BundledParts };
+/** The parts of the index the entry names, on their way. */
+export type IndexParts = BundledParts | StoredParts;
 
 /** Starts fetching the bundled index's files. */
 export function fetchBundledParts(): BundledParts {
@@ -61,7 +65,7 @@ async function fetchBytes(path: string): Promise<ArrayBuffer> {
  */
 export function indexParts(meta: unknown): IndexParts {
   if (meta === undefined) return fetchBundledParts();
-  if (!isStoredIndex(meta)) return { kind: 'damaged', bundled: fetchBundledParts() };
+  if (!isStoredIndex(meta)) return { ...fetchBundledParts(), damaged: true };
   const texts = meta.sums.map((_, n) => {
     const key = indexPartKey(meta.gen, n);
     const text = native.storage.local.get(key).then((got) => got[key]);

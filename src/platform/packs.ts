@@ -51,10 +51,9 @@ export async function loadActiveIndex(stored: Promise<unknown> = readStoredIndex
     });
     parts = indexParts(meta);
   }
-  if (parts.kind === 'bundled') return loadBundledIndex(parts);
-  if (parts.kind === 'damaged') {
-    console.error('Backstory: the stored index could not be read; using the bundled packs only', new Error('its description is damaged'));
-    return loadBundledIndex(parts.bundled);
+  if (parts.kind === 'bundled') {
+    if (parts.damaged) console.error('Backstory: the stored index could not be read; using the bundled packs only', new Error('its description is damaged'));
+    return loadBundledIndex(parts);
   }
   const { meta } = parts;
   try {

@@ -93,14 +93,23 @@ function side(lines: readonly string[]): Side {
 type Disjoint = (this: ReadonlySet<string>, other: ReadonlySet<string>) => boolean;
 
 /**
- * Whether `words` may hold a hit of `of`: false when none of them begins one. Asked natively where
- * the browser can (a Set of the words against the side's first words), which spares a frame the
- * loop over every word in its cold, interpreted first run; the loop then runs only on a block that
- * holds a first word.
+ * A block's words, to be asked natively whether they hold any side's first word (Set.prototype
+ * isDisjointFrom), which spares a frame the loop over every word in its cold, interpreted first
+ * run: the loop then runs only on a block that holds one. Null where the browser cannot ask.
  */
-function mayHit(of: Side, words: readonly string[]): boolean {
+interface PresentWords {
+  readonly words: ReadonlySet<string>;
+  readonly isDisjointFrom: Disjoint;
+}
+
+function presentWords(words: readonly string[]): PresentWords | null {
   const isDisjointFrom = (Set.prototype as { isDisjointFrom?: Disjoint }).isDisjointFrom;
-  return isDisjointFrom === undefined || !isDisjointFrom.call(of.firsts, new Set(words));
+  return isDisjointFrom === undefined ? null : { words: new Set(words), isDisjointFrom };
+}
+
+/** Whether `present` may hold a hit of `of`: false when none of its words begins one. */
+function mayHit(of: Side, present: PresentWords | null): boolean {
+  return present === null || !present.isDisjointFrom.call(of.firsts, present.words);
 }
 
 /** The index of the first word of `words` that, with the next where it begins a pair, is a line of `of`; -1 where none. */
@@ -137,8 +146,10 @@ export function wordGate(source: string): (text: string) => boolean {
       cased = () => unitsToString(normalized.text, 0, normalized.length);
     }
     const words = wordsOf(folded);
-    if (mayHit(lower, words) && firstHit(lower, words) >= 0) return true;
-    if (exact.lines.size === 0 || !mayHit(exactLowered, words) || firstHit(exactLowered, words) < 0) return false;
+    // One Set of the words for both sides.
+    const present = presentWords(words);
+    if (mayHit(lower, present) && firstHit(lower, words) >= 0) return true;
+    if (exact.lines.size === 0 || !mayHit(exactLowered, present) || firstHit(exactLowered, words) < 0) return false;
     // The words in their case line up with the lower-cased ones: the same characters are word characters.
     return firstHit(exact, wordsOf(cased())) >= 0;
   };
