@@ -251,8 +251,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<LaunchedBro
     extensionBase,
     processErrors: () => output.filter((line) =>
       (line.startsWith('JavaScript error: moz-extension://') || line.startsWith('console.error:')) &&
-      // The remote agent that puppeteer drives logs its own errors here too.
-      !/chrome:\/\/remote|NavigationManager/.test(line)),
+      // The remote agent that puppeteer drives logs its own errors here too, and Firefox's window
+      // actors complain when a tab closes while they are talking: neither a page's nor the extension's.
+      !/chrome:\/\/remote|NavigationManager|JSWindowActorChild cannot send at the moment/.test(line)),
     async openExtensionPage(path, readySelector) {
       const page = await browser.newPage();
       await gotoExtensionPage(page, extensionBase + path, readySelector);

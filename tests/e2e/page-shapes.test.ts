@@ -25,12 +25,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
 
 /**
- * Logged by Firefox itself, not by a page or the extension: its window actors (the remote agent's
- * among them) complain when a tab closes while they are talking.
- */
-const BROWSER_NOISE = /JSWindowActorChild cannot send at the moment/;
-
-/**
  * Static shapes: each is served as is (or with a header), shows `expected` ("id:text") highlighted,
  * `painted` visibly so, and keeps the DOM it was served as.
  */
@@ -53,11 +47,8 @@ for (const name of BROWSERS) {
     // A browser asks each new origin for its icon: a 404 (Chromium) or a body it cannot read
     // (Firefox) would be logged as an error of the page.
     beforeAll(() => ctx().server.route('/favicon.ico', FAVICON, { 'content-type': 'image/svg+xml' }));
-    /** The page's errors and the extension's, less Firefox's own remote-agent noise. */
-    const pageErrors = (page: Page): (() => string[]) => {
-      const errors = collectErrors(page, ctx().ext);
-      return () => errors().filter((e) => !BROWSER_NOISE.test(e));
-    };
+    /** The page's errors and the extension's (Firefox's own noise is left out by processErrors). */
+    const pageErrors = (page: Page): (() => string[]) => collectErrors(page, ctx().ext);
 
     it('a server-rendered React 19 app hydrates cleanly after Backstory read it, keeps its clicks, its text and its names', async () => {
       const markup = renderToString(createElement(App));
