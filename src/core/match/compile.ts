@@ -6,7 +6,7 @@ import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
 import { gateWordsSource } from './gate-words';
-import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
 import { prefilterSource } from './prefilter';
 import { buildPool, buildTextPool } from './string-pool';
 
@@ -46,7 +46,7 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
       relatedLists.push(new Set());
       for (const a of indexedAliases(e)) {
         aliasEntity.push(entity);
-        aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0));
+        aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0) | (isDescriptive(a) ? ALIAS_DESCRIPTIVE : 0));
         aliasNorm.push(a.norm.text);
         aliasLower.push(a.norm.lower);
       }
@@ -143,4 +143,11 @@ export function compilePack(pack: Pack): CompiledIndex {
  */
 export function packsGateSource(packs: readonly Pack[]): string | null {
   return gateWordsSource(packs.flatMap((pack) => pack.entities.flatMap((e) => indexedAliases(e).map((a) => ({ norm: a.norm.text, caseSensitive: a.caseSensitive })))));
+}
+
+/** See ALIAS_DESCRIPTIVE. */
+function isDescriptive(a: { readonly text: string; readonly caseSensitive?: boolean; readonly needsContext?: boolean }): boolean {
+  const words = a.text.trim().split(/\s+/);
+  if (a.caseSensitive || words.length < 2) return false;
+  return a.needsContext === true || words.slice(1).every((w) => w === w.toLowerCase());
 }

@@ -11,6 +11,13 @@ import { ENTITY_TYPES } from '../pack/types';
 export const ALIAS_CASE_SENSITIVE = 1;
 /** Alias flag: only accepted where the page also names the entity (or a related one) strongly. */
 export const ALIAS_NEEDS_CONTEXT = 2;
+/**
+ * Alias flag: a description rather than a name ("2024 presidential election", "nuclear program",
+ * "Security Council"): of two words or more, and lower-case after the first word or needing context.
+ * Another country's or body's possessive before it, or another place after "in"/"of", makes it
+ * theirs (scan-block.ts). Derived from the alias's text when the pack is compiled.
+ */
+export const ALIAS_DESCRIPTIVE = 4;
 /** Entity flag: a country or large institution, only shown among two other entities of the pack. */
 export const ENTITY_BROAD = 1;
 

@@ -21,6 +21,17 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words after a name that make it a modifier, not part of another name, beside the titles:
+ * "Israel Prime Minister", "Iran Foreign Minister", "the Trump Administration", "The Trump Transition".
+ */
+export const AFTER_NAME_WORDS: ReadonlySet<string> = new Set([
+  'prime', 'foreign', 'defence', 'defense', 'administration', 'transition', 'campaign', 'presidency', 'era', 'government',
+]);
+
+/** Generational suffixes: after a name they make another person ("Donald Trump Jr."). */
+export const SUFFIX_WORDS: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/**
  * Common words that are capitalised at a sentence start or by convention but are never part of a
  * proper name: function words, days, months, and the pronoun "I".
  */

@@ -4,10 +4,11 @@
  * broad, mode, filters) come later, in the page's decisions (`src/core/page`).
  */
 import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
-import { createBuffers, normalizeInto, type NormalizedBuffers } from '../text/normalize';
+import { createBuffers, normalize, normalizeInto, type NormalizedBuffers } from '../text/normalize';
+import { textPoolString } from './string-pool';
 import { findEdge } from './build-automaton';
-import { ALIAS_CASE_SENSITIVE, ALIAS_NEEDS_CONTEXT, type CompiledIndex } from './compiled-index';
-import { isFusedName, isHeading } from './fused-names';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
+import { FUSED_ALWAYS, fusedWith, isHeading, isShouted } from './fused-names';
 import { prefilterOf } from './prefilter';
 
 /** One candidate mention in a block: offsets are in the block's ORIGINAL text, end exclusive. */
@@ -29,7 +30,7 @@ export interface RawMatch {
 
 /** Options of {@link scanBlock}. */
 export interface ScanOptions {
-  /** Apply the fused-name rule (default true). Off only for tests and diagnostics. */
+  /** Apply the fused-name rule and the rule of descriptions given to another entity (default true). Off only for tests and diagnostics. */
   readonly fusedNames?: boolean;
   /**
    * Rule out blocks that cannot hold an alias with a native RegExp first (default true; see
@@ -100,6 +101,74 @@ let orderAlias = new Int32Array(256);
 let orderValid = new Int32Array(256);
 let orderCount = 0;
 let orderMaxLen = 0;
+/** Normalised offsets of the matches accepted in the block being scanned, by their index in `found`. */
+const acceptedStart: number[] = [];
+const acceptedEnd: number[] = [];
+
+const APOSTROPHE = 39;
+const LOWER_S = 115;
+const SPACE = 32;
+
+function related(index: CompiledIndex, a: number, b: number): boolean {
+  if (a === b) return true;
+  for (let k = index.relatedStart[a]!; k < index.relatedStart[a + 1]!; k++) if (index.related[k] === b) return true;
+  return false;
+}
+
+/** Whether normalised `text` holds `word` (lower-case ASCII) at `at`. */
+function holds(text: Uint16Array, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let i = 0; i < word.length; i++) if ((text[at + i]! | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Drops a description (ALIAS_DESCRIPTIVE) that the block gives to someone else: after the possessive
+ * of another entity of the packs, not this one nor related to it ("Iran's 2024 presidential
+ * election" is not the US one, "Pakistan's nuclear program" not Iran's), or before "in"/"of" and
+ * such a place ("the 2024 presidential election in Iran"). Only the packs' own entities count:
+ * "Harris's" or "in Pennsylvania" say nothing the packs can tell.
+ */
+function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, matches: RawMatch[]): void {
+  let kept = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    let theirs = false;
+    if ((index.aliasFlags[m.alias]! & ALIAS_DESCRIPTIVE) !== 0) {
+      const start = acceptedStart[i]!;
+      const end = acceptedEnd[i]!;
+      if (i > 0) {
+        const pe = acceptedEnd[i - 1]!;
+        const p = matches[i - 1]!;
+        if (start - pe === 3 && text[pe] === APOSTROPHE && text[pe + 1] === LOWER_S && text[pe + 2] === SPACE && !related(index, m.entity, p.entity)) theirs = true;
+      }
+      if (!theirs && i + 1 < matches.length) {
+        const n = matches[i + 1]!;
+        const ns = acceptedStart[i + 1]!;
+        if (ns - end === 4 && text[end] === SPACE && (holds(text, end + 1, 'in') || holds(text, end + 1, 'of')) && text[end + 3] === SPACE &&
+          ENTITY_TYPE_CODES[index.entityType[n.entity]!] === 'place' && !related(index, m.entity, n.entity)) theirs = true;
+      }
+    }
+    if (theirs) continue;
+    acceptedStart[kept] = acceptedStart[i]!;
+    acceptedEnd[kept] = acceptedEnd[i]!;
+    matches[kept++] = m;
+  }
+  matches.length = kept;
+}
+
+/** The first word of an entity's name, as the matcher compares it; null for a name of one word. */
+function firstNameOf(index: CompiledIndex, entity: number): string | null {
+  const words = normalize(textPoolString(index.entityNameStart, index.entityNamePool, entity)).lower.split(' ');
+  return words.length > 1 ? words[0]! : null;
+}
+
+/** Whether normalised `text` holds a space in [start, end): a name of more than one word. */
+function hasSpace(text: Uint16Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text[i] === 32) return true;
+  return false;
+}
+
 /** The match being tested by the fused-name rule (see coveredOutside). */
 let testStart = 0;
 let testEnd = 0;
@@ -240,16 +309,24 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     const start = candStart[k]!;
     const end = candEnd[k]!;
     if (start < lastEnd) continue;
+    const alias = orderAlias[j]!;
     if (fused) {
       testStart = start;
       testEnd = end;
-      if (isFusedName(buf, start, end, coveredOutside)) {
+      const entity = index.aliasEntity[alias]!;
+      // A person's surname that names them alone ("Zelenskyy") may follow their first name spelled another way.
+      const surname = (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0 && ENTITY_TYPE_CODES[index.entityType[entity]!] === 'person' && !hasSpace(buf.text, start, end);
+      if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) !== 0 && isShouted(buf, start, end)) continue;
+      const glued = fusedWith(buf, start, end, coveredOutside, surname ? () => firstNameOf(index, entity) : undefined);
+      if (glued !== 0) {
+        if ((glued & FUSED_ALWAYS) !== 0) continue;
         heading ??= isHeading(buf);
         if (!heading) continue;
       }
     }
     lastEnd = end;
-    const alias = orderAlias[j]!;
+    acceptedStart[matches.length] = start;
+    acceptedEnd[matches.length] = end;
     // The end offset covers the whole original code point of the last normalised unit, so text the
     // normaliser dropped after the match (a soft hyphen, a collapsed space) is not highlighted.
     const lastOrig = map[end - 1]!;
@@ -267,6 +344,8 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     };
     matches.push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
   }
+  if (matches.length === 0) return NO_MATCHES;
+  if (fused) dropOthersDescriptions(index, buf.text, matches);
   if (matches.length === 0) return NO_MATCHES;
   // A block's matches are kept for the page's life: an array of their exact size, not one grown
   // by push (which reserves room for 17 at first).

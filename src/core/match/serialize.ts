@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 8;
+export const INDEX_FORMAT_VERSION = 9;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
