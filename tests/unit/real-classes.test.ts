@@ -34,6 +34,9 @@ const CLASSES: Record<string, Case[]> = {
     { lines: ['Maximum pressure: 6 bar. Maximum flow: 50 l/min.'], want: [] },
     { lines: ['Satellite images suggest North Korea has expanded uranium enrichment at Yongbyon, and its nuclear program keeps growing.'], want: [] },
     { lines: ['The reactor uses highly enriched uranium, the Indian atomic agency said.'], want: [] },
+    // An institution's generic name used for another body, a games expo, a kind of cap: on a page with the story around them.
+    { lines: [STORY, 'Separately, Armenia’s Security Council met on Sunday to discuss the border.'], want: ['elon-musk:Elon Musk', 'amir-saeid-iravani:Amir Saeid Iravani', 'amir-saeid-iravani:Iran’s ambassador to the United Nations', 'donald-trump:Donald Trump'] },
+    { lines: [STORY, 'At E3 in Los Angeles, Microsoft showed its new console, and fans queued for snapback caps.'], want: ['elon-musk:Elon Musk', 'amir-saeid-iravani:Amir Saeid Iravani', 'amir-saeid-iravani:Iran’s ambassador to the United Nations', 'donald-trump:Donald Trump'] },
   ],
   'elections and offices of another country': [
     { lines: [STORY, 'Pezeshkian won the 2024 presidential election in Iran after Ebrahim Raisi died.'], want: ['elon-musk:Elon Musk', 'amir-saeid-iravani:Amir Saeid Iravani', 'amir-saeid-iravani:Iran’s ambassador to the United Nations', 'donald-trump:Donald Trump', 'masoud-pezeshkian:Pezeshkian', 'iran:Iran', 'ebrahim-raisi:Ebrahim Raisi'] },
