@@ -54,6 +54,10 @@ function start(): void {
   /** Ends the dormant watch early: an Explain needs the engine. */
   let wake: (() => void) | null = null;
 
+  /** Set once the page is being left: a failure to load then is the page going, not an error. */
+  let leaving = false;
+  window.addEventListener('pagehide', () => { leaving = true; }, { once: true, signal: loader.signal });
+
   /** The engine once started; the loader's listeners are gone by then, but a question they heard is answered. */
   let started: Promise<Engine.Started | null> | null = null;
 
@@ -84,7 +88,8 @@ function start(): void {
           release: () => loader.abort(),
         });
       } catch (error) {
-        console.error('Backstory: could not load', error);
+        // A tab closed while the engine loaded ends its import too (Firefox rejects it): nothing failed.
+        if (!leaving) console.error('Backstory: could not load', error);
         // The next change of the settings or the packs, or the next question, tries again.
         state = 'dormant';
         started = null;

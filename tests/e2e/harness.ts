@@ -195,6 +195,14 @@ export async function waitForHighlightTotal(page: Page, n: number, timeout = 10_
   }, { timeout, polling: 50 }, n);
 }
 
+/** Where the frame's content script is (off, dormant, loading, reading, painted), asked through the test hook. */
+export function stateOf(target: Page | Frame): Promise<string> {
+  return target.evaluate(() => new Promise<string>((resolve) => {
+    document.addEventListener('backstory-test-state', (e) => resolve((e as CustomEvent<string>).detail), { once: true });
+    document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'state' }));
+  }));
+}
+
 /** The page's DOM as markup, to prove Backstory changed nothing. */
 export function serializeDom(page: Page): Promise<string> {
   return page.evaluate(() => document.documentElement.outerHTML);

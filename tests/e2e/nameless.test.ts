@@ -9,18 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { ROOT } from '../../build/build';
-import { BROWSERS, chooseFile, highlightedTexts, useBrowser, waitForHighlightedTexts } from './harness';
+import { BROWSERS, chooseFile, highlightedTexts, stateOf, useBrowser, waitForHighlightedTexts } from './harness';
 
 const kestrelPack = readFileSync(join(ROOT, 'tests/fixtures/packs/kestrel-harbour.json'), 'utf8');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Where the frame's content script is (off, dormant, loading, reading, painted), asked through the test hook. */
-async function stateOf(target: Page | Frame): Promise<string> {
-  return target.evaluate(() => new Promise<string>((resolve) => {
-    document.addEventListener('backstory-test-state', (e) => resolve((e as CustomEvent<string>).detail), { once: true });
-    document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'state' }));
-  }));
-}
 
 /** Waits until the frame's content script is in `state`. */
 async function waitForState(target: Page | Frame, state: string, timeout = 10_000): Promise<void> {
