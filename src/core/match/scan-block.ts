@@ -4,8 +4,9 @@
  * broad, mode, filters) come later, in the page's decisions (`src/core/page`).
  */
 import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
-import { createBuffers, normalize, normalizeInto, type NormalizedBuffers } from '../text/normalize';
+import { createBuffers, normalize, normalizeInto, unitsToString, type NormalizedBuffers } from '../text/normalize';
 import { textPoolString } from './string-pool';
+import { COMMON_WORDS } from './name-words';
 import { findEdge } from './build-automaton';
 import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
 import { FUSED_ALWAYS, fusedWith, isHeading, isShouted } from './fused-names';
@@ -115,6 +116,13 @@ function related(index: CompiledIndex, a: number, b: number): boolean {
   return false;
 }
 
+/** Whether the word ending at `end` is capitalised and not a common word ("Today's", "This"). */
+function isOthersName(text: Uint16Array, lower: Uint16Array, end: number): boolean {
+  let ws = end;
+  while (ws > 0 && isWordBefore(text, ws)) ws--;
+  return ws < end && text[ws] !== lower[ws] && !COMMON_WORDS.has(unitsToString(lower, ws, end));
+}
+
 /** Whether normalised `text` holds `word` (lower-case ASCII) at `at`. */
 function holds(text: Uint16Array, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
@@ -126,10 +134,11 @@ function holds(text: Uint16Array, at: number, word: string): boolean {
  * Drops a description (ALIAS_DESCRIPTIVE) that the block gives to someone else: after the possessive
  * of another entity of the packs, not this one nor related to it ("Iran's 2024 presidential
  * election" is not the US one, "Pakistan's nuclear program" not Iran's), or before "in"/"of" and
- * such a place ("the 2024 presidential election in Iran"). Only the packs' own entities count:
- * "Harris's" or "in Pennsylvania" say nothing the packs can tell.
+ * such a place ("the 2024 presidential election in Iran"). Otherwise only the packs' own entities
+ * count ("Harris's" or "in Pennsylvania" say nothing the packs can tell), but for an institution's
+ * capitalised name that needs context after any other name's possessive ("Armenia's Security Council").
  */
-function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, matches: RawMatch[]): void {
+function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, lower: Uint16Array, matches: RawMatch[]): void {
   let kept = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i]!;
@@ -137,10 +146,13 @@ function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, matches
     if ((index.aliasFlags[m.alias]! & ALIAS_DESCRIPTIVE) !== 0) {
       const start = acceptedStart[i]!;
       const end = acceptedEnd[i]!;
-      if (i > 0) {
-        const pe = acceptedEnd[i - 1]!;
-        const p = matches[i - 1]!;
-        if (start - pe === 3 && text[pe] === APOSTROPHE && text[pe + 1] === LOWER_S && text[pe + 2] === SPACE && !related(index, m.entity, p.entity)) theirs = true;
+      const possessive = start >= 4 && text[start - 3] === APOSTROPHE && text[start - 2] === LOWER_S && text[start - 1] === SPACE;
+      if (possessive && i > 0 && acceptedEnd[i - 1] === start - 3) {
+        if (!related(index, m.entity, matches[i - 1]!.entity)) theirs = true;
+      } else if (possessive && !m.strong && text[start] !== lower[start] && isOthersName(text, lower, start - 3)) {
+        // An institution's name that needs context, capitalised, after a name the packs do not
+        // hold: "Armenia's Security Council", "Egypt's Revolutionary Guard".
+        theirs = true;
       }
       if (!theirs && i + 1 < matches.length) {
         const n = matches[i + 1]!;
@@ -345,7 +357,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     matches.push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
   }
   if (matches.length === 0) return NO_MATCHES;
-  if (fused) dropOthersDescriptions(index, buf.text, matches);
+  if (fused) dropOthersDescriptions(index, buf.text, buf.lower, matches);
   if (matches.length === 0) return NO_MATCHES;
   // A block's matches are kept for the page's life: an array of their exact size, not one grown
   // by push (which reserves room for 17 at first).
