@@ -3,7 +3,8 @@
  * and `pack check` (what is wrong with a pack). Each returns its output lines and an exit code, so
  * tests can call them without a process.
  */
-import { ENTITY_TYPES, compilePacks, findMentions, parseEntityKey, validatePack, type Pack, type PageOptions } from '../core';
+import { ENTITY_TYPES, compilePacks, findMentions, lintPack, parseEntityKey, validatePack, type Pack, type PageOptions } from '../core';
+import { commonWords } from './common-words';
 import { readFile } from 'node:fs/promises';
 import { readInput, type InputText } from './read-input';
 
@@ -91,13 +92,23 @@ function table(file: string, mentions: readonly ScanMention[]): string[] {
   return lines;
 }
 
-/** Validates one pack file: every problem with its JSON path, or a one-line summary. */
-export async function packCheck(file: string): Promise<CommandResult> {
+/**
+ * Validates and lints one pack file: every problem with its JSON path (the pack is then invalid),
+ * else every warning of the linter with its path, rule and advice, the accepted ones marked with
+ * the pack's reason, then a one-line summary. With `strict`, a warning not accepted fails too.
+ */
+export async function packCheck(file: string, strict = false): Promise<CommandResult> {
   const result = validatePack(await readFile(file, 'utf8'));
   if (!result.ok) {
     return { out: result.problems.map((p) => `${file}: ${p.path}: ${p.message}`), code: 1 };
   }
-  return { out: [summary(result.pack)], code: 0 };
+  const warnings = lintPack(result.pack, { commonWords: await commonWords() });
+  const open = warnings.filter((w) => w.accepted === undefined);
+  const out = warnings.map((w) => w.accepted === undefined
+    ? `${file}: ${w.path}: ${strict ? 'error' : 'warning'} ${w.rule}: ${w.message}`
+    : `${file}: ${w.path}: accepted ${w.rule}: ${w.accepted}`);
+  out.push(`${summary(result.pack)}; ${open.length} warning${open.length === 1 ? '' : 's'}, ${warnings.length - open.length} accepted`);
+  return { out, code: strict && open.length > 0 ? 1 : 0 };
 }
 
 /** "id version: N entities (...), N aliases, N sources, facts as of DATE" */

@@ -2,7 +2,7 @@
  * `backstory`: the command line over the same core as the extension.
  *
  *   backstory scan FILE... [--pack PACK.json]... [--json] [--first] [--story-only] [--types T,...] [--hide KEY]...
- *   backstory pack check FILE
+ *   backstory pack check FILE [--strict]
  *
  * Exit codes are in USAGE.
  */
@@ -22,9 +22,12 @@ const USAGE = `usage:
       --hide PACK:ENTITY as if the reader hid this entity on the site (repeatable)
       exit: 0 every file scanned; 2 usage error or bad pack;
             3 some file could not be read or parsed (the others were scanned)
-  backstory pack check FILE
-      validate a pack: every problem with its JSON path, or a one-line summary
-      exit: 0 valid; 1 the pack has problems; 2 usage error or unreadable file`;
+  backstory pack check FILE [--strict]
+      validate a pack (every problem with its JSON path), then lint it: each
+      warning with its JSON path, rule and advice (docs/authoring-a-pack.md)
+      --strict           warnings the pack does not accept are errors
+      exit: 0 valid (and, with --strict, no warning); 1 the pack has problems;
+            2 usage error or unreadable file`;
 
 class UsageError extends Error {}
 
@@ -87,8 +90,13 @@ async function run(args: readonly string[]): Promise<CommandResult> {
     return scan(files, packs, json, options);
   }
   if (command === 'pack' && rest[0] === 'check') {
-    if (rest.length !== 2) throw new UsageError('pack check needs exactly one file');
-    return packCheck(rest[1]!);
+    const args = rest.slice(1);
+    const strict = args.includes('--strict');
+    const files = args.filter((a) => a !== '--strict');
+    const unknown = files.find((a) => a.startsWith('-'));
+    if (unknown) throw new UsageError(`unknown option ${unknown}`);
+    if (files.length !== 1) throw new UsageError('pack check needs exactly one file');
+    return packCheck(files[0]!, strict);
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return { out: [USAGE], code: command === undefined ? 2 : 0 };

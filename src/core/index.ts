@@ -27,6 +27,7 @@ export {
   ENTITY_TYPES,
   MAX_CONTEXT,
   MAX_SUMMARY,
+  PACK_FORMAT,
   type Alias,
   type Entity,
   type EntityType,
@@ -35,6 +36,7 @@ export {
   type Source,
   type TimelineEntry,
 } from './pack/types';
+export { lintPack, OFFICE_WORDS, type LintOptions, type LintWarning, type LintRule } from './pack/lint';
 export { IMPORT_LIMITS, packTooLarge, validatePack, type PackLimits, type Problem, type ProblemCode, type ValidationResult } from './pack/validate';
 export { isIsoDate } from './pack/formats';
 export { compareVersions, packMeta, planImport, type ImportPlan, type PackMeta } from './pack/install';

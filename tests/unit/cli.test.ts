@@ -193,10 +193,40 @@ describe('backstory scan: every file gets an answer', () => {
 });
 
 describe('backstory pack check', () => {
-  it('summarises a valid pack in one line and exits 0', async () => {
+  it('summarises a valid pack in one line, after the linter’s warnings, and exits 0', async () => {
     const r = await cli('pack', 'check', FIXTURE_PACK);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^musk-iran-2024 \S+: valid; 21 entities \(\d+ person, .*\), \d+ aliases, \d+ sources, facts as of \d{4}-\d\d-\d\d\n$/);
+    expect(r.stdout).toMatch(/(^|\n)musk-iran-2024 \S+: valid; 21 entities \(\d+ person, .*\), \d+ aliases, \d+ sources, facts as of \d{4}-\d\d-\d\d; \d+ warnings?, 0 accepted\n$/);
+    // Each warning: the file, the JSON path, the rule and one sentence of advice.
+    for (const line of r.stdout.trim().split('\n').slice(0, -1)) expect(line).toMatch(/^\S+musk-iran\.json: \$\.entities\[\d+\]\S*: warning [a-zA-Z]+: .+\.$/);
+  });
+
+  it('with --strict, fails on a warning the pack does not accept, and passes once it accepts it with a reason', async () => {
+    const pack = JSON.parse(readFileSync(FIXTURE_PACK, 'utf8')) as Record<string, unknown> & { entities: { facts: { date?: string }[] }[] };
+    delete pack.entities[0]!.facts[0]!.date;
+    const file = join(tmp, 'undated.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const before = await cli('pack', 'check', file, '--strict');
+    expect(before.code).toBe(1);
+    // A failing check writes to standard error, as every failing command does.
+    expect(before.stderr).toContain('$.entities[0].facts[0]: error undatedFact: ');
+    const warnings = before.stderr.trim().split('\n').slice(0, -1).map((l) => /: (\$\S+): error (\w+):/.exec(l)!);
+    pack.format = 2;
+    pack.exceptions = warnings.map((m) => ({ rule: m[2], path: m[1], reason: 'accepted for this test' }));
+    writeFileSync(file, JSON.stringify(pack));
+    const after = await cli('pack', 'check', file, '--strict');
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('$.entities[0].facts[0]: accepted undatedFact: accepted for this test');
+    expect(after.stdout).toMatch(/; 0 warnings, \d+ accepted\n$/);
+  });
+
+  it('answers a pack in a newer format with one line that says so', async () => {
+    const pack = { ...JSON.parse(readFileSync(FIXTURE_PACK, 'utf8')) as object, format: 3, newSection: {} };
+    const file = join(tmp, 'format-3.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const r = await cli('pack', 'check', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${file}: $.format: the pack is in format 3, which needs a newer Backstory (this one reads formats 1 to 2)\n`);
   });
 
   it('lists every problem with its JSON path and exits non-zero', async () => {

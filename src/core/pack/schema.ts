@@ -21,7 +21,8 @@ export interface Problem {
 export type ProblemCode =
   | 'expectedString' | 'expectedBoolean' | 'expectedIndex' | 'expectedArray' | 'expectedObject' | 'expectedOneOf'
   | 'required' | 'unknownKey' | 'kebabId' | 'semver' | 'isoDate' | 'httpUrl' | 'languageTag' | 'empty' | 'emptyAlias' | 'tooLong'
-  | 'tooLarge' | 'notJson' | 'tooManyEntities' | 'duplicateId' | 'unknownRelated' | 'sourceOutOfRange' | 'sharedAlias';
+  | 'tooLarge' | 'notJson' | 'tooManyEntities' | 'duplicateId' | 'unknownRelated' | 'sourceOutOfRange' | 'sharedAlias'
+  | 'newerFormat';
 
 /** What a refinement or check found wrong, before it is placed at a path. */
 export interface ProblemText {

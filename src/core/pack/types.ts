@@ -58,8 +58,24 @@ export const entitySchema = object({
   sources: array(sourceSchema),
 });
 
+/**
+ * The newest pack format this build reads. A pack says its format in `format`; one without the
+ * field is format 1, as every pack was before the field existed. docs/pack-format.md says what
+ * each format holds.
+ */
+export const PACK_FORMAT = 2;
+
+/** An exception a pack's authors accept to a warning of the linter (format 2): the rule, where, and why. */
+export const exceptionSchema = object({
+  rule: string(nonEmpty),
+  path: string(nonEmpty),
+  reason: string(nonEmpty),
+});
+
 /** The pack schema (one JSON file). */
 export const packSchema = object({
+  format: optional(index()),
+  exceptions: optional(array(exceptionSchema)),
   id: string(kebabId, maxLength(MAX_PACK_ID_LENGTH)),
   title: string(nonEmpty),
   description: string(),

@@ -4,7 +4,7 @@
  */
 import { normalizeAlias } from '../text/normalize';
 import { isRecord, keyPath, problemText, type Problem } from './schema';
-import { packSchema, type Pack } from './types';
+import { PACK_FORMAT, packSchema, type Pack } from './types';
 
 export type { Problem, ProblemCode } from './schema';
 
@@ -76,6 +76,14 @@ export function validatePack(json: unknown, limits: PackLimits = {}): Validation
     // Stop here: checking millions of entities is the cost the limit exists to avoid.
     const n = value.entities.length;
     return { ok: false, problems: [{ path: '$.entities', ...problemText('tooManyEntities', [n, limits.maxEntities], `pack has ${n} entities, more than the limit of ${limits.maxEntities}`) }] };
+  }
+  // A pack written for a newer Backstory gets one clear answer, not a list of keys this one does not know.
+  if (isRecord(value) && typeof value.format === 'number' && Number.isInteger(value.format) && value.format > PACK_FORMAT) {
+    const f = value.format;
+    return { ok: false, problems: [{ path: '$.format', ...problemText('newerFormat', [f, PACK_FORMAT], `the pack is in format ${f}, which needs a newer Backstory (this one reads formats 1 to ${PACK_FORMAT})`) }] };
+  }
+  if (isRecord(value) && value.format === 0) {
+    return { ok: false, problems: [{ path: '$.format', ...problemText('expectedOneOf', [`1-${PACK_FORMAT}`, '0'], `must be a pack format from 1 to ${PACK_FORMAT}, got 0`) }] };
   }
   const candidate = value;
   const schemaOk = packSchema.check(candidate, '$', problems);

@@ -1,0 +1,83 @@
+/**
+ * The pack linter (core/pack/lint.ts) and the pack format's version: what a newsroom writing a
+ * pack is warned about, with a path, a rule and advice, and what a pack for a newer Backstory gets.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintPack, validatePack, PACK_FORMAT, type Entity, type Pack } from '../../../src/core/index';
+import { commonWords } from '../../../src/cli/common-words';
+import { entity, pack } from './pack-builder';
+
+const common = await commonWords();
+const rulesOf = (p: Pack): string[] => lintPack(p, { commonWords: common }).map((w) => `${w.rule} ${w.path}${w.accepted ? ` accepted: ${w.accepted}` : ''}`);
+
+/** A pack with one entity and a dated, cited fact, so that only what a test adds is warned about. */
+function one(spec: Parameters<typeof entity>[0], overrides: Partial<Entity> = {}): Pack {
+  const e = entity(spec);
+  const dated: Entity = {
+    ...e,
+    sources: [{ ...e.sources[0]!, date: '2024-11-14' }],
+    facts: [{ label: 'Said', value: 'Something', date: '2024-11-14', source: 0 }],
+    ...overrides,
+  };
+  return { ...pack([]), entities: [dated] };
+}
+
+describe('the pack linter', () => {
+  it('warns about an alias made of common words that neither needs context nor keeps its case', () => {
+    expect(rulesOf(one({ id: 'mp', name: 'Maximum pressure campaign', type: 'concept', aliases: ['maximum pressure', { text: '2024 presidential election', needsContext: true }, { text: 'DOGE', caseSensitive: true }] })))
+      .toEqual(['commonPhrase $.entities[0].name', 'commonPhrase $.entities[0].aliases[0]']);
+  });
+
+  it('does not count names as common words, and takes numbers as common', () => {
+    expect(rulesOf(one({ id: 'iran', name: 'Iran', type: 'place', aliases: ['Islamic Republic of Iran', '2024 2025'] }))).toEqual(['commonPhrase $.entities[0].aliases[1]']);
+  });
+
+  it('warns about a descriptive alias of a person, organisation or place that does not need context, not about an event named so', () => {
+    expect(rulesOf(one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: ["Iran's UN ambassador", 'Qassem Suleimani', { text: "Iran's UN envoy", needsContext: true }, 'Saeid Iravani'] })))
+      .toEqual(['descriptiveAlias $.entities[0].aliases[0]']);
+    // Made of common words too: both rules say so.
+    expect(rulesOf(one({ id: 'doge', name: 'DOGE', type: 'organization', aliases: ['the cost-cutting department', 'Russian Federation'] })))
+      .toEqual(['commonPhrase $.entities[0].aliases[0]', 'descriptiveAlias $.entities[0].aliases[0]']);
+    expect(rulesOf(one({ id: 'deal', name: 'JCPOA', type: 'agreement', aliases: [{ text: 'the 2015 nuclear deal', needsContext: true }] }))).toEqual([]);
+  });
+
+  it('warns about a fact or a source without a date, a source nothing cites, and a value that says its date again', () => {
+    const p = one({ id: 'musk', name: 'Elon Musk' }, {
+      facts: [
+        { label: 'Founded', value: 'Founded the rocket company in 2002', date: '2002', source: 0 },
+        { label: 'Role', value: 'Chief executive', source: 0 },
+      ],
+      sources: [{ title: 'Dated', url: 'https://example.org/d', date: '2024-11-14' }, { title: 'Uncited', url: 'https://example.org/u' }],
+    });
+    expect(rulesOf(p)).toEqual([
+      'dateSaidTwice $.entities[0].facts[0].value',
+      'undatedFact $.entities[0].facts[1]',
+      'undatedSource $.entities[0].sources[1]',
+      'uncitedSource $.entities[0].sources[1]',
+    ]);
+  });
+
+  it('reports a warning the pack accepts, with its reason, as accepted', () => {
+    const p = { ...one({ id: 'mp', name: 'Maximum pressure campaign', type: 'concept' }), format: 2, exceptions: [{ rule: 'commonPhrase', path: '$.entities[0].name', reason: 'the campaign is only ever written so' }] };
+    expect(validatePack(p).ok).toBe(true);
+    expect(rulesOf(p)).toEqual(['commonPhrase $.entities[0].name accepted: the campaign is only ever written so']);
+  });
+
+  it('gives every warning one sentence of advice', () => {
+    const warnings = lintPack(one({ id: 'mp', name: 'Maximum pressure campaign', type: 'concept' }), { commonWords: common });
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^"Maximum pressure campaign" is made of common words[^.]*: mark it needsContext or caseSensitive, or write a more specific alias\.$/)]);
+  });
+});
+
+describe('the pack format', () => {
+  it('reads a pack without "format" as format 1, and one with format 2', () => {
+    expect(validatePack(pack([{ id: 'a', name: 'A' }])).ok).toBe(true);
+    expect(validatePack({ ...pack([{ id: 'a', name: 'A' }]), format: 2 }).ok).toBe(true);
+    expect(PACK_FORMAT).toBe(2);
+  });
+
+  it('answers a pack for a newer Backstory with one clear error, not a list of unknown keys', () => {
+    const result = validatePack({ ...pack([{ id: 'a', name: 'A' }]), format: 3, sections: [], entities: [{ id: 'a', name: 'A', kind: 'new' }] });
+    expect(result).toEqual({ ok: false, problems: [{ path: '$.format', code: 'newerFormat', args: ['3', '2'], message: 'the pack is in format 3, which needs a newer Backstory (this one reads formats 1 to 2)' }] });
+  });
+});
