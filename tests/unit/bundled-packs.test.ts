@@ -29,6 +29,16 @@ describe('bundled packs', () => {
     expect(() => readBundledPacks(root)).toThrow(/assets\/packs\/bad\.json: \$\.entities\[0\]\.facts\[0\]\.date: [^\n]+\n\s+assets\/packs\/bad\.json: \$\.entities\[1\]\.related/);
   });
 
+  it('stop the build on a warning of pack check --strict that the pack does not accept', () => {
+    const root = mkdtempSync(join(tmpdir(), 'backstory-packs-'));
+    mkdirSync(join(root, 'assets/packs'), { recursive: true });
+    const risky = JSON.parse(packs[0]!.json) as { entities: { facts: { date?: string }[]; aliases: { text: string }[] }[] };
+    delete risky.entities[0]!.facts[0]!.date;
+    risky.entities[0]!.aliases.push({ text: 'the rocket company' });
+    writeFileSync(join(root, 'assets/packs/risky.json'), JSON.stringify(risky));
+    expect(() => readBundledPacks(root)).toThrow(/risky\.json: \$\.entities\[0\]\.aliases\[\d+\]: commonPhrase: [\s\S]+risky\.json: \$\.entities\[0\]\.facts\[0\]: undatedFact: /);
+  });
+
   it.each(readdirSync('tests/fixtures/offtopic'))('highlight nothing on the off-topic page %s', (file) => {
     const text = readFileSync(`tests/fixtures/offtopic/${file}`, 'utf8');
     expect(findMentions(index, text).map((m) => m.text)).toEqual([]);

@@ -7,7 +7,7 @@ import { lintPack, validatePack, PACK_FORMAT, type Entity, type Pack } from '../
 import { commonWords } from '../../../src/cli/common-words';
 import { entity, pack } from './pack-builder';
 
-const common = await commonWords();
+const common = commonWords();
 const rulesOf = (p: Pack): string[] => lintPack(p, { commonWords: common }).map((w) => `${w.rule} ${w.path}${w.accepted ? ` accepted: ${w.accepted}` : ''}`);
 
 /** A pack with one entity and a dated, cited fact, so that only what a test adds is warned about. */
