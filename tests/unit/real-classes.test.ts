@@ -46,6 +46,8 @@ const CLASSES: Record<string, Case[]> = {
   'names used as modifiers': [
     { lines: ['On Tuesday the SpaceX CEO said he had spoken with Ukraine President Volodymyr Zelenskyy about the satellites.'], want: ['spacex:SpaceX', 'ukraine:Ukraine', 'volodymyr-zelenskyy:Volodymyr Zelenskyy'] },
     { lines: ['Elon Musk, the Tesla CEO, spoke to Donald Trump.'], want: ['elon-musk:Elon Musk', 'tesla:Tesla', 'donald-trump:Donald Trump'] },
+    // A title of the form "<title> of <word>" before a name, found while reviewing this change.
+    { lines: ['On Tuesday, Secretary of State Marco Rubio said the talks would go on.'], want: ['marco-rubio:Marco Rubio'] },
   ],
   'a first name spelled in an unlisted way': [
     // The rule: a surname that names the person alone, after a first name the pack does not list.

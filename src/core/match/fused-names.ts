@@ -2,7 +2,7 @@
  * The fused-name rule: in running text, a match glued to an adjacent capitalised word forms a
  * different proper name ("Israel Adesanya", "Israel Hayom", "White Musk", "Trump Tower"), so it is
  * rejected, unless that word is
- * - before the match: a title ("President Trump"), a common word capitalised by a sentence start
+ * - before the match: a title ("President Trump", "Secretary of State Rubio"), a common word capitalised by a sentence start
  *   ("Meanwhile Trump said"), or a first name spelled in a way the pack does not list, before a
  *   person's surname that names them alone ("the Ukrainian leader Wolodymyr Zelenskyy": within two
  *   letters of the first name in "Volodymyr Zelenskyy"; "Olena Zelenska" stays another person);
@@ -105,7 +105,7 @@ export function fusedWith(block: BlockText, start: number, end: number, covered:
     while (ws > 0 && isWordBefore(text, ws)) ws--;
     if (isCapitalised(block, ws)) {
       const word = wordAt(block, ws, start - 1);
-      if (!TITLE_WORDS.has(word) && !COMMON_WORDS.has(word) && !covered(ws, start - 1) && !isSpellingOf(word, firstName?.() ?? null)) {
+      if (!TITLE_WORDS.has(word) && !COMMON_WORDS.has(word) && !covered(ws, start - 1) && !isSpellingOf(word, firstName?.() ?? null) && !endsTitle(block, ws)) {
         fused |= FUSED_BEFORE;
         // A title before that word makes it a first name: "First Lady Michelle Obama", "Mrs. Melania Trump".
         let tb = ws - 1;
@@ -129,6 +129,15 @@ export function fusedWith(block: BlockText, start: number, end: number, covered:
     }
   }
   return fused;
+}
+
+/** Whether the word at `ws` ends a title of the form "<title> of <word>": "Secretary of State Marco Rubio". */
+function endsTitle(block: BlockText, ws: number): boolean {
+  const { text } = block;
+  if (ws < 5 || text[ws - 1] !== 32 || wordAt(block, ws - 3, ws - 1) !== 'of' || text[ws - 4] !== 32) return false;
+  let ts = ws - 4;
+  while (ts > 0 && isWordBefore(text, ts)) ts--;
+  return ts < ws - 4 && TITLE_WORDS.has(wordAt(block, ts, ws - 4));
 }
 
 /** Whether `word` is `name` spelled another way: within two edits, and a third of its length. */
