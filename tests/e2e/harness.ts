@@ -195,6 +195,14 @@ export async function waitForHighlightTotal(page: Page, n: number, timeout = 10_
   }, { timeout, polling: 50 }, n);
 }
 
+/**
+ * Serves a tiny icon at /favicon.ico: a browser asks each new origin for its icon when it likes, and
+ * a 404 (Chromium) or a body it cannot read (Firefox) would be logged as an error of the page.
+ */
+export function routeFavicon(server: StaticServer): void {
+  server.route('/favicon.ico', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>', { 'content-type': 'image/svg+xml' });
+}
+
 /** Where the frame's content script is (off, dormant, loading, reading, painted), asked through the test hook. */
 export function stateOf(target: Page | Frame): Promise<string> {
   return target.evaluate(() => new Promise<string>((resolve) => {

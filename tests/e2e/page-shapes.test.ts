@@ -14,7 +14,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { BROWSERS, chooseFile, collectErrors, serializeDom, useBrowser } from './harness';
+import { BROWSERS, chooseFile, collectErrors, routeFavicon, serializeDom, useBrowser } from './harness';
 import { domNowAndAsServed, highlightPlaces, pageMentionCounts, waitForPlaces, washPainted } from './support/page-shapes';
 import { SHAPES, editorSelection, fieldState, pageChanges, reactClient, reactPage, settledInView } from './support/shape-fixtures';
 import { App, STORIES } from '../fixtures/pages/shapes/react-app';
@@ -22,7 +22,6 @@ import { App, STORIES } from '../fixtures/pages/shapes/react-app';
 const source = (file: string) => readFileSync(join(SHAPES, file), 'utf8');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const FAVICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>';
 
 /**
  * Static shapes: each is served as is (or with a header), shows `expected` ("id:text") highlighted,
@@ -44,9 +43,7 @@ const STATIC: { file: string; expected: string[]; painted: string; headers?: Rec
 for (const name of BROWSERS) {
   describe(`page shapes in ${name}`, () => {
     const ctx = useBrowser(name, { variant: 'test' });
-    // A browser asks each new origin for its icon: a 404 (Chromium) or a body it cannot read
-    // (Firefox) would be logged as an error of the page.
-    beforeAll(() => ctx().server.route('/favicon.ico', FAVICON, { 'content-type': 'image/svg+xml' }));
+    beforeAll(() => routeFavicon(ctx().server));
     /** The page's errors and the extension's (Firefox's own noise is left out by processErrors). */
     const pageErrors = (page: Page): (() => string[]) => collectErrors(page, ctx().ext);
 

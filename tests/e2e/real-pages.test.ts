@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REAL_DIR, readGolden, type Mention } from '../../build/corpus/golden';
-import { BROWSERS, collectErrors, serializeDom, setEnabled, stateOf, useBrowser } from './harness';
+import { BROWSERS, collectErrors, routeFavicon, serializeDom, setEnabled, stateOf, useBrowser } from './harness';
 
 /**
  * The sample: the pages with the most mentions and false hits, the story page and the traps
@@ -62,6 +62,7 @@ for (const name of BROWSERS) {
     it(`shows the golden mentions on ${SAMPLE.length} real pages under a strict CSP, and changes, logs and asks for nothing`, async () => {
       const c = ctx();
       for (const page of SAMPLE) c.server.route(`/real/${page}`, readFileSync(join(REAL_DIR, page), 'utf8'), CSP);
+      routeFavicon(c.server);
       // The browser asks for /favicon.ico of its own accord, once per origin or so: not the page's, nor Backstory's.
       const requestsOf = (from: number): string[] => c.network.toFixture().slice(from)
         .map((r) => `${r.method} ${new URL(r.url, c.server.origin).pathname}`).filter((r) => r !== 'GET /favicon.ico').sort();
