@@ -137,8 +137,9 @@ export function isClean(diff: GoldenDiff): boolean {
  * The golden file after a review of `diff`: new hits become correct mentions unless their start
  * is in `falseStarts` (then false hits of `falseKind`); lost correct mentions become misses (kind
  * "regression") unless a mention found now overlaps them (a longer name took them in), fixed
- * misses become correct, gone false hits are dropped. Entries of the same entity and text that
- * only moved keep their class at the new offsets.
+ * misses become correct, gone false hits are dropped. A new hit over a lost correct mention of its
+ * entity is correct; otherwise entries of the same entity and text that only moved keep their
+ * class at the new offsets.
  */
 export function rewriteGolden(golden: Golden, found: readonly Mention[], falseStarts: ReadonlyMap<number, string>, today: string): Golden {
   const foundKeys = new Set(found.map(key));
@@ -157,8 +158,10 @@ export function rewriteGolden(golden: Golden, found: readonly Mention[], falseSt
     else if (falseByKey.has(k)) out.falseHits.push({ ...pick(m), kind: falseByKey.get(k)!.kind, why: falseByKey.get(k)!.why });
   }
   for (const m of fresh) {
-    const sameCorrect = lostCorrect.findIndex((l) => l.entity === m.entity && l.text === m.text);
-    const sameFalse = lostFalse.findIndex((l) => l.entity === m.entity && l.text === m.text);
+    // A new hit over a lost correct mention takes its place ("President Obama" now read as "Obama").
+    const overCorrect = lostCorrect.findIndex((l) => l.entity === m.entity && l.start < m.end && m.start < l.end);
+    const sameCorrect = overCorrect >= 0 ? overCorrect : lostCorrect.findIndex((l) => l.entity === m.entity && l.text === m.text);
+    const sameFalse = overCorrect >= 0 ? -1 : lostFalse.findIndex((l) => l.entity === m.entity && l.text === m.text);
     if (falseStarts.has(m.start)) out.falseHits.push({ ...pick(m), kind: falseStarts.get(m.start)!, why: 'marked false in review' });
     else if (sameFalse >= 0 && sameCorrect < 0) out.falseHits.push({ ...pick(m), kind: lostFalse[sameFalse]!.kind, why: lostFalse.splice(sameFalse, 1)[0]!.why });
     else {

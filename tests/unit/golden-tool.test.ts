@@ -51,6 +51,15 @@ describe('the golden files', () => {
     expect(out.misses).toEqual([]);
   });
 
+  it('count a new hit over a lost correct mention as correct, not as a false hit that moved', () => {
+    // "Musk" (false, Kimbal) is gone, and "Elon Musk" is now read as "Musk": the new "Musk" is Elon.
+    const musk = m('elon-musk', 'Musk');
+    const out = rewriteGolden(golden, [musk], new Map(), '2026-12-07');
+    expect(out.correct).toEqual([musk]);
+    expect(out.falseHits).toEqual([]);
+    expect(out.misses).toEqual(golden.misses);
+  });
+
   it('keep the class of an entry whose offsets only moved (text inserted before it)', () => {
     const shift = (x: Mention): Mention => ({ ...x, start: x.start + 4, end: x.end + 4 });
     const out = rewriteGolden(golden, [shift(elon), shift(kimbal)], new Map(), '2026-12-07');
