@@ -99,7 +99,6 @@ export function bundledIndex(packs: readonly Pack[]): CompiledIndex {
 
 const key = (m: Mention): string => `${m.start}:${m.end}:${m.entity}`;
 const byStart = (a: Mention, b: Mention): number => a.start - b.start || a.end - b.end || a.entity.localeCompare(b.entity);
-export const mentionKey = key;
 
 /** How what Backstory finds now differs from a page's golden file. Every list is empty when they agree. */
 export interface GoldenDiff {
@@ -135,7 +134,7 @@ export function isClean(diff: GoldenDiff): boolean {
 
 /**
  * The golden file after a review of `diff`: new hits become correct mentions unless their start
- * is in `falseStarts` (then false hits of `falseKind`); lost correct mentions become misses (kind
+ * is in `falseStarts` (then false hits of the kind it maps to); lost correct mentions become misses (kind
  * "regression") unless a mention found now overlaps them (a longer name took them in), fixed
  * misses become correct, gone false hits are dropped. A new hit over a lost correct mention of its
  * entity is correct; otherwise entries of the same entity and text that only moved keep their

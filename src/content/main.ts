@@ -54,10 +54,6 @@ function start(): void {
   /** Ends the dormant watch early: an Explain needs the engine. */
   let wake: (() => void) | null = null;
 
-  /** Set once the page is being left: a failure to load then is the page going, not an error. */
-  let leaving = false;
-  window.addEventListener('pagehide', () => { leaving = true; }, { once: true, signal: loader.signal });
-
   /** The engine once started; the loader's listeners are gone by then, but a question they heard is answered. */
   let started: Promise<Engine.Started | null> | null = null;
 
@@ -76,6 +72,10 @@ function start(): void {
       const asked = latest.storedIndex;
       benchIndexRequested();
       const parts = indexParts(asked);
+      // Noted only while the engine loads (a frame that names nobody pays nothing for it): a
+      // failure to load while the page is being left is the page going, not an error.
+      let leaving = false;
+      window.addEventListener('pagehide', () => { leaving = true; }, { once: true, signal: loader.signal });
       try {
         const { startEngine } = await importOwn<typeof Engine>('engine.js');
         if (loader.signal.aborted) return null;

@@ -19,7 +19,7 @@
  * a caption ("Melania Trump and Donald Trump Jr. at Trump Tower in New York, 2016.") or a sentence
  * dense with names is running text.
  */
-import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
+import { ASCII_WORD, isWordAt, isWordBefore, wordStartBefore } from '../text/char-class';
 import { unitsToString } from '../text/normalize';
 import { AFTER_NAME_WORDS, COMMON_WORDS, SUFFIX_WORDS, TITLE_WORDS } from './name-words';
 
@@ -101,8 +101,7 @@ export function fusedWith(block: BlockText, start: number, end: number, covered:
   let fused = 0;
   // The word before, when a single space separates it from the match.
   if (start >= 2 && text[start - 1] === 32 && isWordBefore(text, start - 1)) {
-    let ws = start - 1;
-    while (ws > 0 && isWordBefore(text, ws)) ws--;
+    const ws = wordStartBefore(text, start - 1);
     if (isCapitalised(block, ws)) {
       const word = wordAt(block, ws, start - 1);
       if (!TITLE_WORDS.has(word) && !COMMON_WORDS.has(word) && !covered(ws, start - 1) && !isSpellingOf(word, firstName?.() ?? null) && !endsTitle(block, ws)) {
@@ -110,11 +109,7 @@ export function fusedWith(block: BlockText, start: number, end: number, covered:
         // A title before that word makes it a first name: "First Lady Michelle Obama", "Mrs. Melania Trump".
         let tb = ws - 1;
         while (tb > 0 && (text[tb] === 32 || text[tb] === PERIOD)) tb--;
-        if (tb < ws - 1 && tb >= 0 && isWordAt(text, tb, length)) {
-          let ts = tb;
-          while (ts > 0 && isWordBefore(text, ts)) ts--;
-          if (TITLE_WORDS.has(wordAt(block, ts, tb + 1))) fused |= FUSED_ALWAYS;
-        }
+        if (tb < ws - 1 && tb >= 0 && isWordAt(text, tb, length) && TITLE_WORDS.has(wordAt(block, wordStartBefore(text, tb + 1), tb + 1))) fused |= FUSED_ALWAYS;
       }
     }
   }
@@ -135,8 +130,7 @@ export function fusedWith(block: BlockText, start: number, end: number, covered:
 function endsTitle(block: BlockText, ws: number): boolean {
   const { text } = block;
   if (ws < 5 || text[ws - 1] !== 32 || wordAt(block, ws - 3, ws - 1) !== 'of' || text[ws - 4] !== 32) return false;
-  let ts = ws - 4;
-  while (ts > 0 && isWordBefore(text, ts)) ts--;
+  const ts = wordStartBefore(text, ws - 4);
   return ts < ws - 4 && TITLE_WORDS.has(wordAt(block, ts, ws - 4));
 }
 
@@ -174,10 +168,9 @@ export function isShouted(block: BlockText, start: number, end: number): boolean
     for (let w = 0; w < 3; w++) {
       while (i >= 0 && i < length && !isWordAt(text, i, length)) i += step;
       if (i < 0 || i >= length) return true;
-      let a = i;
+      const a = wordStartBefore(text, i);
       let b = i;
       while (b < length && isWordAt(text, b, length)) b++;
-      while (a > 0 && isWordBefore(text, a)) a--;
       if (b - a >= 3) {
         long++;
         let upper = false;

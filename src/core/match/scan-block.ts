@@ -3,7 +3,7 @@
  * the case, word-boundary, fused-name and leftmost-longest rules. Page-level rules (needsContext,
  * broad, mode, filters) come later, in the page's decisions (`src/core/page`).
  */
-import { ASCII_WORD, isWordAt, isWordBefore } from '../text/char-class';
+import { ASCII_WORD, isWordAt, isWordBefore, wordStartBefore } from '../text/char-class';
 import { createBuffers, normalize, normalizeInto, unitsToString, type NormalizedBuffers } from '../text/normalize';
 import { textPoolString } from './string-pool';
 import { COMMON_WORDS } from './name-words';
@@ -118,8 +118,7 @@ function related(index: CompiledIndex, a: number, b: number): boolean {
 
 /** Whether the word ending at `end` is capitalised and not a common word ("Today's", "This"). */
 function isOthersName(text: Uint16Array, lower: Uint16Array, end: number): boolean {
-  let ws = end;
-  while (ws > 0 && isWordBefore(text, ws)) ws--;
+  const ws = wordStartBefore(text, end);
   return ws < end && text[ws] !== lower[ws] && !COMMON_WORDS.has(unitsToString(lower, ws, end));
 }
 

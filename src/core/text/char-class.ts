@@ -45,6 +45,13 @@ export function isWordBefore(units: ArrayLike<number>, pos: number): boolean {
   return isWordCodePoint(c);
 }
 
+/** Where the word that ends at `end` starts (`end` itself where no word character precedes it). */
+export function wordStartBefore(units: ArrayLike<number>, end: number): number {
+  let start = end;
+  while (start > 0 && isWordBefore(units, start)) start--;
+  return start;
+}
+
 /**
  * Whether the code point that STARTS at `pos` in the UTF-16 buffer (of logical length `length`) is a
  * word character.
