@@ -18,8 +18,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../build';
-import { htmlBlocks } from '../../src/cli/read-input';
-import { compilePacks, findMentions, parseEntityKey, type CompiledIndex, type Pack } from '../../src/core';
+import { readHtml } from '../../src/cli/read-input';
+import { compilePacks, findMentions, parseEntityKey, type AppliedDate, type CompiledIndex, type Pack } from '../../src/core';
 
 export const REAL_DIR = join(ROOT, 'tests/fixtures/real');
 
@@ -71,10 +71,10 @@ export function readGolden(page: string): Golden | null {
   }
 }
 
-/** What the page holds for the decision core: its blocks and their text joined as the CLI joins them. */
-export function pageText(page: string): { blocks: string[]; text: string } {
-  const blocks = htmlBlocks(readFileSync(join(REAL_DIR, page), 'utf8'));
-  return { blocks, text: blocks.join('\n') };
+/** What the page holds for the decision core: its blocks, their text joined as the CLI joins them, and its date from its metadata. */
+export function pageText(page: string): { blocks: string[]; text: string; date: AppliedDate | null } {
+  const { blocks, date } = readHtml(readFileSync(join(REAL_DIR, page), 'utf8'));
+  return { blocks, text: blocks.join('\n'), date };
 }
 
 /** The page's source line (its first comment). */
@@ -84,7 +84,8 @@ export function pageSource(page: string): string {
 
 /** What Backstory finds on `page` with the default settings (every mention, on any page). */
 export function scanPage(index: CompiledIndex, page: string): Mention[] {
-  return findMentions(index, pageText(page).blocks, { mode: 'all', storyOnly: false }).map((m) => ({
+  const { blocks, date } = pageText(page);
+  return findMentions(index, blocks, { mode: 'all', storyOnly: false, date }).map((m) => ({
     entity: parseEntityKey(m.entityKey).entity,
     text: m.text,
     start: m.start,

@@ -3,7 +3,7 @@
  * and `pack check` (what is wrong with a pack). Each returns its output lines and an exit code, so
  * tests can call them without a process.
  */
-import { ENTITY_TYPES, compilePacks, findMentions, lintPack, parseEntityKey, validatePack, type Pack, type PageOptions } from '../core';
+import { ENTITY_TYPES, compilePacks, findMentions, lintPack, parseEntityKey, validatePack, type AppliedDate, type Pack, type PageOptions } from '../core';
 import { commonWords } from './common-words';
 import { readFile } from 'node:fs/promises';
 import { readInput, type InputText } from './read-input';
@@ -26,6 +26,16 @@ export interface ScanMention {
   text: string;
   start: number;
   end: number;
+  /**
+   * Only for a time-bound alias: the date that applied and where it came from (`source`: a
+   * metadata field, "--date", or "text" with the words in `text`); null where none applied.
+   */
+  date?: { value: string; source: string; text?: string } | null;
+}
+
+/** What `scan` reads beyond the page options: the date of pages that give none (`--date`). */
+export interface ScanDate {
+  readonly date?: AppliedDate | null;
 }
 
 /**
@@ -34,7 +44,7 @@ export interface ScanMention {
  * gets an error line of its own (with `json`, `{"file", "error"}` on standard output, in order)
  * and the others are still scanned; the code is then SOME_FILES_FAILED.
  */
-export async function scan(files: readonly string[], packs: readonly Pack[], json: boolean, options: PageOptions = { mode: 'all' }): Promise<CommandResult> {
+export async function scan(files: readonly string[], packs: readonly Pack[], json: boolean, options: PageOptions & ScanDate = { mode: 'all' }): Promise<CommandResult> {
   const index = compilePacks(packs);
   const single = packs.length === 1;
   const out: string[] = [];
@@ -51,13 +61,16 @@ export async function scan(files: readonly string[], packs: readonly Pack[], jso
       else err.push(`backstory: cannot read ${file}: ${reason}`);
       continue;
     }
-    const mentions: ScanMention[] = findMentions(index, input.blocks, options).map((m) => ({
+    // The page's own date first; --date stands in for pages that give none.
+    const date = input.date ?? options.date ?? null;
+    const mentions: ScanMention[] = findMentions(index, input.blocks, { ...options, date }).map((m) => ({
       // With one pack the entity id alone is unambiguous; with several, keep the pack prefix.
       entity: single ? parseEntityKey(m.entityKey).entity : m.entityKey,
       name: m.entityName,
       text: m.text,
       start: m.start,
       end: m.end,
+      ...(m.date === undefined ? {} : { date: m.date === null ? null : { value: m.date.value, source: m.date.source, ...(m.date.text === undefined ? {} : { text: m.date.text }) } }),
     }));
     if (json) {
       out.push(JSON.stringify({ file, mentions }));
@@ -89,6 +102,12 @@ function table(file: string, mentions: readonly ScanMention[]): string[] {
   const lines = [`${file}: ${mentions.length} mention${mentions.length === 1 ? '' : 's'} of ${rows.length} entit${rows.length === 1 ? 'y' : 'ies'}`];
   if (rows.length > 0) lines.push(`  ${'count'.padStart(5)}  ${'entity'.padEnd(width)}  as written`);
   for (const [id, row] of rows) lines.push(`  ${String(row.n).padStart(5)}  ${id.padEnd(width)}  ${[...row.texts].join(', ')}`);
+  // Descriptions bound to a period: the date that decided each.
+  for (const m of mentions) {
+    if (m.date === undefined) continue;
+    const when = m.date === null ? 'no date applied: needs context' : `${m.date.value} from ${m.date.text === undefined ? m.date.source : `"${m.date.text}" in its paragraph`}`;
+    lines.push(`  dated: "${m.text}" at ${m.start} as ${m.entity}: ${when}`);
+  }
   return lines;
 }
 

@@ -1,12 +1,12 @@
 /**
  * `backstory`: the command line over the same core as the extension.
  *
- *   backstory scan FILE... [--pack PACK.json]... [--json] [--first] [--story-only] [--types T,...] [--hide KEY]...
+ *   backstory scan FILE... [--pack PACK.json]... [--json] [--first] [--story-only] [--types T,...] [--hide KEY]... [--date YYYY-MM-DD]
  *   backstory pack check FILE [--strict]
  *
  * Exit codes are in USAGE.
  */
-import { ENTITY_TYPES, type EntityType, type PageOptions } from '../core';
+import { ENTITY_TYPES, metadataDate, type AppliedDate, type EntityType, type PageOptions } from '../core';
 import { BadPackError, bundledPacks, readPack } from './packs';
 import { failure, packCheck, scan, type CommandResult } from './commands';
 
@@ -15,11 +15,16 @@ const USAGE = `usage:
       report what Backstory highlights in .html or .txt files: the same decisions
       as the extension with the same settings
       --pack PACK.json   use this pack (repeatable; default: the bundled packs)
-      --json             one JSON line per file: {"file", "mentions"} or {"file", "error"}
+      --json             one JSON line per file: {"file", "mentions"} or {"file", "error"};
+                         a description bound to a period has "date": the date that
+                         applied and its source, or null
       --first            only the first mention of each entity ("First mention only")
       --story-only       a pack's names only on pages about its story
       --types T,...      only these kinds: ${ENTITY_TYPES.join(', ')}
       --hide PACK:ENTITY as if the reader hid this entity on the site (repeatable)
+      --date YYYY-MM-DD  the date of files whose metadata gives none (.txt files,
+                         pages without one): descriptions bound to a period, such
+                         as "Iran's UN ambassador", are read as of that date
       exit: 0 every file scanned; 2 usage error or bad pack;
             3 some file could not be read or parsed (the others were scanned)
   backstory pack check FILE [--strict]
@@ -35,6 +40,13 @@ class UsageError extends Error {}
 function parseHidden(key: string): string {
   if (!/^[^:]+:[^:]+$/.test(key)) throw new UsageError(`--hide takes PACK:ENTITY (for example musk-iran-2024:elon-musk), not ${key}`);
   return key;
+}
+
+/** `--date 2020-01-15` (or 2020-01): the date of pages that give none. */
+function parseDate(value: string): AppliedDate {
+  const date = /^\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? metadataDate(value, '--date') : null;
+  if (date === null) throw new UsageError(`--date takes a date as YYYY-MM-DD (or YYYY-MM), not ${value}`);
+  return date;
 }
 
 /** "person,organization" -> the types, or a usage error naming what is not a type. */
@@ -60,6 +72,7 @@ async function run(args: readonly string[]): Promise<CommandResult> {
     let first = false;
     let storyOnly = false;
     let types: EntityType[] | null = null;
+    let date: AppliedDate | null = null;
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i]!;
       // --name=value and --name value alike.
@@ -76,12 +89,14 @@ async function run(args: readonly string[]): Promise<CommandResult> {
       else if (name === '--pack') packFiles.push(value());
       else if (name === '--hide') hidden.push(parseHidden(value()));
       else if (name === '--types') types = parseTypes(value());
+      else if (name === '--date') date = parseDate(value());
       else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
       else files.push(arg);
     }
     if (files.length === 0) throw new UsageError('scan needs at least one file');
     const packs = packFiles.length > 0 ? await Promise.all(packFiles.map(readPack)) : await bundledPacks();
-    const options: PageOptions = {
+    const options: PageOptions & { date: AppliedDate | null } = {
+      date,
       mode: first ? 'first' : 'all',
       storyOnly,
       ...(types ? { enabledTypes: new Set(types) } : {}),

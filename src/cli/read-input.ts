@@ -7,13 +7,17 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Window } from 'happy-dom';
+import type { AppliedDate } from '../core';
 import { BlockWalker, type Block } from '../dom/blocks';
+import { pageDateOf } from '../dom/page-date';
 
 /** The blocks of one input file, and the text they are offsets into. */
 export interface InputText {
   /** For .txt the file itself; for .html the visible text, blocks joined by "\n". */
   readonly text: string;
   readonly blocks: readonly string[];
+  /** The page's date from its metadata (.html only), as the content script reads it; null when it has none. */
+  readonly date: AppliedDate | null;
 }
 
 /** Reads `file` as blocks. Throws with the system's reason when it cannot be read. */
@@ -21,10 +25,10 @@ export async function readInput(file: string): Promise<InputText> {
   const content = await readFile(file, 'utf8');
   const ext = extname(file).toLowerCase();
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') {
-    const blocks = htmlBlocks(content);
-    return { text: blocks.join('\n'), blocks };
+    const { blocks, date } = readHtml(content);
+    return { text: blocks.join('\n'), blocks, date };
   }
-  return { text: content, blocks: content.split(/\r\n|\r|\n/) };
+  return { text: content, blocks: content.split(/\r\n|\r|\n/), date: null };
 }
 
 /**
@@ -37,6 +41,11 @@ export async function readInput(file: string): Promise<InputText> {
  * has no base URL) and ended the whole run. Elements that are never connected start nothing.
  */
 export function htmlBlocks(html: string): string[] {
+  return readHtml(html).blocks;
+}
+
+/** An HTML document's visible text blocks (see htmlBlocks) and its date from its metadata (src/dom/page-date.ts). */
+export function readHtml(html: string): { blocks: string[]; date: AppliedDate | null } {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -54,7 +63,7 @@ export function htmlBlocks(html: string): string[] {
     const walker = new BlockWalker(root.querySelector('body') ?? root, (b) => blocks.push(b), new WeakMap());
     walker.run(Infinity);
     // A .txt line is one block; keep HTML blocks on one line each so offsets stay comparable.
-    return blocks.map((b) => b.text.replace(/[\r\n]/g, ' '));
+    return { blocks: blocks.map((b) => b.text.replace(/[\r\n]/g, ' ')), date: pageDateOf(root) };
   } finally {
     void window.happyDOM.close();
   }

@@ -3,8 +3,9 @@
  * slices that leave the page the main thread (./schedule.ts). Hands each block that names someone
  * to its caller; knows nothing of what is shown or painted.
  */
-import { mayHoldAlias, scanBlock, type CompiledIndex, type RawMatch, type ScanOptions } from '../core';
+import { mayHoldAlias, scanBlock, type AppliedDate, type CompiledIndex, type RawMatch, type ScanOptions } from '../core';
 import { BlockWalker, type Block, type Claimed } from '../dom/blocks';
+import { pageDateOf } from '../dom/page-date';
 import { benchNow, benchSpent } from './bench-marks';
 import { SLICE_MS, nextFrame, yieldToFrame, yieldToPage } from './schedule';
 
@@ -14,14 +15,17 @@ const MIN_READ_MS = 2;
 /** Longest stretch of reading without letting a frame through, in ms. */
 const FRAME_EVERY_MS = 50;
 
-/** How a block the walker has tested is scanned: it has ruled out those that cannot name anyone (see mayHold). */
-const PREFILTERED: ScanOptions = Object.freeze({ prefilter: false });
-
 /** Told of each block that names someone: the block, its matches, its place in the first read (-1 later). */
 export type FoundBlock = (block: Block, raw: readonly RawMatch[], seq: number) => void;
 
 export class PageReader {
   private readonly shadowRoots = new WeakSet<ShadowRoot>();
+  /** The page's date from its metadata: looked up when a block first holds a time-bound alias. */
+  private pageDate: AppliedDate | null | undefined;
+  private readonly dateOf = (): AppliedDate | null => (this.pageDate === undefined ? (this.pageDate = pageDateOf(this.doc)) : this.pageDate);
+  private readonly options: ScanOptions = { date: this.dateOf };
+  /** How a block the walker has tested is scanned: it has ruled out those that cannot name anyone (see mayHold). */
+  private readonly prefiltered: ScanOptions = { prefilter: false, date: this.dateOf };
 
   constructor(
     private readonly doc: Document,
@@ -109,7 +113,7 @@ export class PageReader {
    */
   private scan(block: Block): readonly RawMatch[] {
     const scanStart = benchNow(true);
-    const raw = scanBlock(this.index, block.text, block.tested ? PREFILTERED : undefined);
+    const raw = scanBlock(this.index, block.text, block.tested ? this.prefiltered : this.options);
     benchSpent('scan', scanStart);
     if (block.root !== this.doc) {
       const root = block.root as ShadowRoot;

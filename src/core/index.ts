@@ -62,6 +62,7 @@ export {
 
 // Matching.
 export { NO_MATCHES, scanBlock, type RawMatch, type ScanOptions } from './match/scan-block';
+export { blockDate, isoSpan, metadataDate, type AppliedDate, type DateSpan } from './text/dates';
 export { mayHoldAlias, preparePrefilter } from './match/prefilter';
 export { BROAD_MIN_OTHERS } from './page/context';
 export { sameList, sameMatch } from './page/changes';

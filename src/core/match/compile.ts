@@ -6,7 +6,8 @@ import { ENTITY_TYPES } from '../pack/types';
 import { normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
 import { gateWordsSource } from './gate-words';
-import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ALIAS_TIME_BOUND, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { DAY_MAX, DAY_MIN, isoSpan } from '../text/dates';
 import { prefilterSource } from './prefilter';
 import { buildPool, buildTextPool } from './string-pool';
 
@@ -27,6 +28,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
   const aliasFlags: number[] = [];
   const aliasNorm: string[] = [];
   const aliasLower: string[] = [];
+  const periodAlias: number[] = [];
+  const periodFrom: number[] = [];
+  const periodUntil: number[] = [];
 
   const typeCode = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
   packs.forEach((pack, p) => {
@@ -45,8 +49,15 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
       entityNames.push(e.name);
       relatedLists.push(new Set());
       for (const a of indexedAliases(e)) {
+        const timeBound = a.from !== undefined || a.until !== undefined;
+        if (timeBound) {
+          periodAlias.push(aliasEntity.length);
+          periodFrom.push(a.from === undefined ? DAY_MIN : isoSpan(a.from)?.lo ?? DAY_MIN);
+          periodUntil.push(a.until === undefined ? DAY_MAX : isoSpan(a.until)?.hi ?? DAY_MAX);
+        }
         aliasEntity.push(entity);
-        aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0) | (isDescriptive(a) ? ALIAS_DESCRIPTIVE : 0));
+        aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0) | (isDescriptive(a) ? ALIAS_DESCRIPTIVE : 0) |
+          (timeBound ? ALIAS_TIME_BOUND : 0));
         aliasNorm.push(a.norm.text);
         aliasLower.push(a.norm.lower);
       }
@@ -92,6 +103,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     aliasLength,
     caseTextStart: caseText.start,
     caseTextPool: caseText.pool,
+    periodAlias: Int32Array.from(periodAlias),
+    periodFrom: Int32Array.from(periodFrom),
+    periodUntil: Int32Array.from(periodUntil),
     entityType: Uint8Array.from(entityType),
     entityFlags: Uint8Array.from(entityFlags),
     entityPack: Uint16Array.from(entityPack),
@@ -113,6 +127,9 @@ export interface IndexedAlias {
   readonly norm: { readonly text: string; readonly lower: string };
   readonly caseSensitive: boolean;
   readonly needsContext: boolean;
+  /** The period the alias refers to the entity in, as the pack wrote it (ISO dates), if any. */
+  readonly from?: string;
+  readonly until?: string;
 }
 
 /**
@@ -123,12 +140,13 @@ export interface IndexedAlias {
  */
 export function indexedAliases(e: Entity): IndexedAlias[] {
   const out: IndexedAlias[] = [];
-  const add = (text: string, caseSensitive: boolean, needsContext: boolean) => {
+  const add = (text: string, caseSensitive: boolean, needsContext: boolean, from?: string, until?: string) => {
     const norm = normalizeAlias(text);
-    if (norm.lower !== '') out.push({ text, norm, caseSensitive, needsContext });
+    if (norm.lower === '') return;
+    out.push({ text, norm, caseSensitive, needsContext, ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) });
   };
   if (!e.aliases.some((a) => a.text === e.name)) add(e.name, false, false);
-  for (const a of e.aliases) add(a.text, a.caseSensitive === true, a.needsContext === true);
+  for (const a of e.aliases) add(a.text, a.caseSensitive === true, a.needsContext === true, a.from, a.until);
   return out;
 }
 

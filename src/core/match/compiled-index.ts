@@ -18,6 +18,11 @@ export const ALIAS_NEEDS_CONTEXT = 2;
  * theirs (scan-block.ts). Derived from the alias's text when the pack is compiled.
  */
 export const ALIAS_DESCRIPTIVE = 4;
+/**
+ * Alias flag: the alias refers to its entity only for a period (`from`/`until` in the pack): its
+ * days are in `periodFrom`/`periodUntil`, found by the alias's place in `periodAlias`.
+ */
+export const ALIAS_TIME_BOUND = 8;
 /** Entity flag: a country or large institution, only shown among two other entities of the pack. */
 export const ENTITY_BROAD = 1;
 
@@ -48,7 +53,7 @@ export interface CompiledIndex {
   // Aliases.
   /** Entity of each alias. */
   readonly aliasEntity: Int32Array;
-  /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}). */
+  /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}, {@link ALIAS_DESCRIPTIVE}, {@link ALIAS_TIME_BOUND}). */
   readonly aliasFlags: Uint8Array;
   /** Length of each alias's normalised text (the match length), in UTF-16 units. */
   readonly aliasLength: Uint16Array;
@@ -58,6 +63,11 @@ export interface CompiledIndex {
    */
   readonly caseTextStart: Uint32Array;
   readonly caseTextPool: Uint8Array | Uint16Array;
+  /** The time-bound aliases ({@link ALIAS_TIME_BOUND}), ascending: a few, so kept apart from the rest. */
+  readonly periodAlias: Int32Array;
+  /** First and last day of each one's period (days since 1970-01-01; DAY_MIN/DAY_MAX where open). */
+  readonly periodFrom: Int32Array;
+  readonly periodUntil: Int32Array;
 
   // Entities.
   /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */

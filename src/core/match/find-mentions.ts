@@ -6,6 +6,7 @@ import type { CompiledIndex } from './compiled-index';
 import { entityInfo } from './entity-info';
 import { decidePage, type PageOptions } from '../page/decisions';
 import { scanBlock, type RawMatch, type ScanOptions } from './scan-block';
+import type { AppliedDate } from '../text/dates';
 
 /** A mention found in a string, with what a report needs. */
 export interface Mention {
@@ -20,6 +21,8 @@ export interface Mention {
   readonly entityKey: string;
   readonly entityName: string;
   readonly strong: boolean;
+  /** For a time-bound alias: the date that applied (null where none did); see RawMatch.date. */
+  readonly date?: AppliedDate | null;
 }
 
 /** Options of {@link findMentions}: those of `decidePage` and `scanBlock`; mode defaults to "all". */
@@ -63,6 +66,7 @@ export function findMentions(index: CompiledIndex, text: string | readonly strin
         entityKey: entity.key,
         entityName: entity.name,
         strong: m.strong,
+        ...(m.date === undefined ? {} : { date: m.date }),
       });
     }
   });

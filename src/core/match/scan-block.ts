@@ -9,6 +9,8 @@ import { textPoolString } from './string-pool';
 import { COMMON_WORDS } from './name-words';
 import { findEdge } from './build-automaton';
 import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
+import type { AppliedDate } from '../text/dates';
+import { beginBlock, dateAllows, endBlock, withDates } from './periods';
 import { FUSED_ALWAYS, fusedWith, isHeading, isShouted } from './fused-names';
 import { prefilterOf } from './prefilter';
 
@@ -27,6 +29,17 @@ export interface RawMatch {
    * primary first, so the page's decisions can pick the one its context supports.
    */
   readonly alternatives?: readonly number[];
+  /**
+   * Present only when the match has a time-bound alias (primary or alternative): the date that
+   * applied to the block (written in it, else the page's), or null where none did.
+   */
+  readonly date?: AppliedDate | null;
+  /**
+   * The match's time-bound aliases whose period holds that date: the date stands for context, so
+   * they count as strong whatever their `needsContext`. Those whose period it falls outside were
+   * left out of the match; the others (no date, or one across the period's edge) keep their rules.
+   */
+  readonly byDate?: readonly number[];
 }
 
 /** Options of {@link scanBlock}. */
@@ -38,6 +51,12 @@ export interface ScanOptions {
    * prefilter.ts). Off only to check that it never changes a result.
    */
   readonly prefilter?: boolean;
+  /**
+   * The page's date (from its metadata, or the CLI's --date), or a function that finds it: called
+   * only for a block that holds a time-bound alias, so a page that names no one never looks. A date
+   * written in the block itself overrides it. Absent or null: the page has no date.
+   */
+  readonly date?: AppliedDate | null | (() => AppliedDate | null);
 }
 
 // Scratch memory reused across calls: the DOM side scans thousands of small blocks per page.
@@ -70,6 +89,12 @@ function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, ali
   return true;
 }
 
+/** Whether an alias of a candidate may stand: its case matches, and the date does not rule it out (./periods.ts). */
+function aliasValid(index: CompiledIndex, text: Uint16Array, start: number, alias: number): boolean {
+  if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) !== 0 && !caseMatches(index, text, start, alias)) return false;
+  return dateAllows(index, alias);
+}
+
 /**
  * The aliases of state `s` that pass the case check at `start`, primary first: how many, with the
  * first in `firstValid` (a block's candidates rarely have more than one, and then get a list).
@@ -79,7 +104,7 @@ function countValid(index: CompiledIndex, text: Uint16Array, s: number, start: n
   let n = 0;
   for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
     const alias = index.outAlias[k]!;
-    if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) === 0 || caseMatches(index, text, start, alias)) {
+    if (aliasValid(index, text, start, alias)) {
       if (n++ === 0) firstValid = alias;
     }
   }
@@ -90,7 +115,7 @@ function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start:
   const out: number[] = [];
   for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
     const alias = index.outAlias[k]!;
-    if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) === 0 || caseMatches(index, text, start, alias)) out.push(alias);
+    if (aliasValid(index, text, start, alias)) out.push(alias);
   }
   return out;
 }
@@ -224,6 +249,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     if (prefilter !== null && !prefilter.test(blockText)) return NO_MATCHES;
   }
   const buf = normalizeInto(blockText, scratch);
+  beginBlock(blockText, options.date);
   const n = buf.length;
   const lower = buf.lower;
   const text = buf.text;
@@ -275,7 +301,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       o = dictLink[o]!;
     }
   }
-  if (count === 0) return NO_MATCHES;
+  if (count === 0) return done(NO_MATCHES);
 
   // Pass 2: the case check (a failing candidate must not block a shorter one), then leftmost-longest.
   if (order.length < count) {
@@ -353,14 +379,22 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       entity: index.aliasEntity[alias]!,
       strong: (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0,
     };
-    matches.push(orderValid[j]! > 1 ? { ...match, alternatives: validAliases(index, text, candState[k]!, start) } : match);
+    const alternatives = orderValid[j]! > 1 ? validAliases(index, text, candState[k]!, start) : null;
+    const withAlternatives = alternatives === null ? match : { ...match, alternatives };
+    matches.push(index.periodAlias.length === 0 ? withAlternatives : withDates(index, withAlternatives));
   }
-  if (matches.length === 0) return NO_MATCHES;
+  if (matches.length === 0) return done(NO_MATCHES);
   if (fused) dropOthersDescriptions(index, buf.text, buf.lower, matches);
-  if (matches.length === 0) return NO_MATCHES;
+  if (matches.length === 0) return done(NO_MATCHES);
   // A block's matches are kept for the page's life: an array of their exact size, not one grown
   // by push (which reserves room for 17 at first).
   const result = matches.slice();
   matches.length = 0;
+  return done(result);
+}
+
+/** Lets go of the block's text and the caller's options (./periods.ts) once it is scanned. */
+function done(result: readonly RawMatch[]): readonly RawMatch[] {
+  endBlock();
   return result;
 }

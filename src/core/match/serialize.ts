@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 9;
+export const INDEX_FORMAT_VERSION = 10;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
@@ -37,6 +37,9 @@ const FIELDS = [
   ['aliasLength', 'u16'],
   ['caseTextStart', 'u32'],
   ['caseTextPool', 'units'],
+  ['periodAlias', 'i32'],
+  ['periodFrom', 'i32'],
+  ['periodUntil', 'i32'],
   ['entityType', 'u8'],
   ['entityFlags', 'u8'],
   ['entityPack', 'u16'],

@@ -22,7 +22,7 @@ export type ProblemCode =
   | 'expectedString' | 'expectedBoolean' | 'expectedIndex' | 'expectedArray' | 'expectedObject' | 'expectedOneOf'
   | 'required' | 'unknownKey' | 'kebabId' | 'semver' | 'isoDate' | 'httpUrl' | 'languageTag' | 'empty' | 'emptyAlias' | 'tooLong'
   | 'tooLarge' | 'notJson' | 'tooManyEntities' | 'duplicateId' | 'unknownRelated' | 'sourceOutOfRange' | 'sharedAlias'
-  | 'newerFormat';
+  | 'newerFormat' | 'periodOrder';
 
 /** What a refinement or check found wrong, before it is placed at a path. */
 export interface ProblemText {

@@ -13,11 +13,18 @@ export const MAX_SUMMARY = 160;
 /** Longest context, in characters: why the entity matters to the story. */
 export const MAX_CONTEXT = 400;
 
-/** An alias schema: the text to find, and how strictly. */
+/**
+ * An alias schema: the text to find, and how strictly. A description that was true of the entity
+ * for a time ("Iran's UN ambassador") carries that period (format 2): `from` and/or `until`, both
+ * ends included, and `source`, the entity's source for it. See docs/pack-format.md.
+ */
 export const aliasSchema = object({
   text: string(nonEmptyAlias),
   caseSensitive: optional(boolean()),
   needsContext: optional(boolean()),
+  from: optional(string(isoDate)),
+  until: optional(string(isoDate)),
+  source: optional(index()),
 });
 
 /** A fact schema; `source` indexes the entity's `sources`. */

@@ -2,6 +2,7 @@
  * validatePack: the one pack validator used by the build-time check, the CLI and pack import. It
  * reports every problem it finds (schema and cross-references), each with its JSON path.
  */
+import { isoSpan } from '../text/dates';
 import { normalizeAlias } from '../text/normalize';
 import { isRecord, keyPath, problemText, type Problem } from './schema';
 import { PACK_FORMAT, packSchema, type Pack } from './types';
@@ -124,12 +125,22 @@ function checkReferences(pack: Record<string, unknown>, problems: Problem[]): vo
       });
     }
     const sourceCount = Array.isArray(entity.sources) ? entity.sources.length : 0;
-    for (const list of ['facts', 'timeline'] as const) {
+    for (const list of ['facts', 'timeline', 'aliases'] as const) {
       const items = entity[list];
       if (!Array.isArray(items)) continue;
       items.forEach((item: unknown, j) => {
         if (isRecord(item) && typeof item.source === 'number' && Number.isInteger(item.source) && item.source >= sourceCount) {
           problems.push({ path: `${base}.${list}[${j}].source`, ...problemText('sourceOutOfRange', [item.source, sourceCount], `source ${item.source} is out of range: the entity has ${sourceCount} source(s)`) });
+        }
+      });
+    }
+    if (Array.isArray(entity.aliases)) {
+      entity.aliases.forEach((alias: unknown, j) => {
+        if (!isRecord(alias) || typeof alias.from !== 'string' || typeof alias.until !== 'string') return;
+        const from = isoSpan(alias.from);
+        const until = isoSpan(alias.until);
+        if (from !== null && until !== null && from.lo > until.hi) {
+          problems.push({ path: `${base}.aliases[${j}].until`, ...problemText('periodOrder', [alias.until, alias.from], `until (${alias.until}) is before from (${alias.from})`) });
         }
       });
     }

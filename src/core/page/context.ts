@@ -3,6 +3,8 @@
  * matches the page's context accepts, and which of those pass the reader's filters.
  * - A needsContext alias counts only if the page also names its entity, or a related entity, with a
  *   strong alias ("Musk" needs "Elon Musk", "Tesla Inc." or a related entity somewhere on the page).
+ *   A time-bound alias whose period holds the date that applies to its block is strong (the date is
+ *   its context: see RawMatch.byDate); where no date applies, it keeps its needsContext.
  * - A broad entity (a country...) counts only if at least two other, non-broad entities of its pack do.
  * - Then the reader's filters: the types enabled, the entities hidden on this site. Context is judged
  *   on the whole page before the filters: hiding an entity hides its highlights, it does not change
@@ -92,11 +94,12 @@ export class PageContext<K extends ContextEntry> {
     // Indexed loops on this path: it runs per block while the page is first read, in code not yet
     // optimised, where for-of allocates an iterator result per step.
     for (let j = 0; j < raw.length; j++) {
-      const candidates = candidatesOf(raw[j]!);
+      const m = raw[j]!;
+      const candidates = candidatesOf(m);
       for (let i = 0; i < candidates.length; i++) {
         const a = candidates[i]!;
         const e = this.index.aliasEntity[a]!;
-        if (this.isStrong(a) && this.strongSeen[e] === 0) {
+        if (this.isStrong(a, m) && this.strongSeen[e] === 0) {
           this.strongSeen[e] = 1;
           (newlyStrong ??= []).push(e);
         }
@@ -146,7 +149,7 @@ export class PageContext<K extends ContextEntry> {
     this.broadPacks = 0;
     this.waiting = new Map();
     for (const entry of this.entries) {
-      for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
+      for (const m of entry.raw) for (const a of candidatesOf(m)) if (this.isStrong(a, m)) this.strongSeen[this.index.aliasEntity[a]!] = 1;
     }
     for (const entry of this.entries) this.evaluate(entry, IGNORED);
     if (this.broadPacks > 0) this.evaluateAllWaiting(IGNORED);
@@ -182,7 +185,7 @@ export class PageContext<K extends ContextEntry> {
       let settled = true;
       for (let i = 0; i < candidates.length; i++) {
         const a = candidates[i]!;
-        const ok = this.isAccepted(a);
+        const ok = this.isAccepted(a, m);
         if (ok) this.noteAccepted(this.index.aliasEntity[a]!);
         else if (chosen < 0) settled = false;
         if (ok && chosen < 0 && this.visible(this.index.aliasEntity[a]!)) chosen = a;
@@ -196,7 +199,7 @@ export class PageContext<K extends ContextEntry> {
       out ??= raw.slice(0, j);
       if (chosen >= 0) {
         const e = this.index.aliasEntity[chosen]!;
-        out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen) });
+        out.push(chosen === m.alias ? m : { ...m, alias: chosen, entity: e, strong: this.isStrong(chosen, m) });
       }
     }
     const shown = out === null ? raw : out.length > 0 ? out : NO_MATCHES;
@@ -240,16 +243,17 @@ export class PageContext<K extends ContextEntry> {
     return this.broadOk[this.index.entityPack[e]!] === 1;
   }
 
-  private isStrong(a: number): boolean {
-    return (this.index.aliasFlags[a]! & ALIAS_NEEDS_CONTEXT) === 0;
+  /** Whether alias `a` of match `m` is strong: it needs no context, or the date that applies to `m` falls in its period. */
+  private isStrong(a: number, m: RawMatch): boolean {
+    return (this.index.aliasFlags[a]! & ALIAS_NEEDS_CONTEXT) === 0 || (m.byDate !== undefined && m.byDate.includes(a));
   }
 
   private isBroad(e: number): boolean {
     return (this.index.entityFlags[e]! & ENTITY_BROAD) !== 0;
   }
 
-  private hasContext(a: number): boolean {
-    if (this.isStrong(a)) return true;
+  private hasContext(a: number, m: RawMatch): boolean {
+    if (this.isStrong(a, m)) return true;
     const e = this.index.aliasEntity[a]!;
     if (this.strongSeen[e] === 1) return true;
     for (let k = this.index.relatedStart[e]!; k < this.index.relatedStart[e + 1]!; k++) {
@@ -259,9 +263,9 @@ export class PageContext<K extends ContextEntry> {
     return false;
   }
 
-  private isAccepted(a: number): boolean {
+  private isAccepted(a: number, m: RawMatch): boolean {
     const e = this.index.aliasEntity[a]!;
-    return this.hasContext(a) && (!this.isBroad(e) || this.broadShown(e));
+    return this.hasContext(a, m) && (!this.isBroad(e) || this.broadShown(e));
   }
 
   private visible(e: number): boolean {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePack, loadIndex, normalize, normalizeAlias, scanBlock, serializeIndex, writtenAlias, type Alias, type Pack } from '../../../src/core/index';
+import { compilePack, isoSpan, loadIndex, metadataDate, normalize, normalizeAlias, scanBlock, serializeIndex, writtenAlias, type Alias, type Pack } from '../../../src/core/index';
 import { pack } from './pack-builder';
 
 const WORD = /^[\p{L}\p{N}\p{M}]$/u;
@@ -116,6 +116,53 @@ describe('properties', () => {
     // Guard against a generator that makes the property vacuous.
     expect(matched).toBeGreaterThan(1000);
     expect(ambiguous).toBeGreaterThan(10);
+  });
+
+  it('a time-bound alias is absent where the date falls outside its period, and strong by the date where it falls inside (on a reloaded index)', () => {
+    const month = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+    const period = fc.record({ from: fc.option(month, { nil: undefined }), until: fc.option(month, { nil: undefined }) });
+    const pageDate = fc.option(fc.oneof(month, month.map((m) => `${m}-15`)), { nil: null });
+    let inside = 0;
+    let outside = 0;
+    fc.assert(
+      fc.property(cases, fc.array(period, { minLength: 6, maxLength: 6 }), pageDate, ({ aliases, text }, periods, page) => {
+        // Half the aliases are bound to a period, in either order of its ends.
+        const bound: Alias[] = aliases.map((a, i) => {
+          const p = periods[i]!;
+          if (i % 2 === 1 || (p.from === undefined && p.until === undefined)) return { ...a, needsContext: true };
+          const [from, until] = p.from !== undefined && p.until !== undefined && p.from > p.until ? [p.until, p.from] : [p.from, p.until];
+          return { ...a, needsContext: true, ...(from ? { from } : {}), ...(until ? { until } : {}), source: 0 };
+        });
+        const date = page === null ? null : metadataDate(page, 'test');
+        // How the date stands to each alias's period: 1 inside, -1 outside, 0 no period or no date or across its edge.
+        const fit = bound.map((a) => {
+          if (date === null || (a.from === undefined && a.until === undefined)) return 0;
+          const lo = a.from === undefined ? -Infinity : isoSpan(a.from)!.lo;
+          const hi = a.until === undefined ? Infinity : isoSpan(a.until)!.hi;
+          return date.hi < lo || date.lo > hi ? -1 : date.lo >= lo && date.hi <= hi ? 1 : 0;
+        });
+        const idx = loadIndex(serializeIndex(compile(bound)));
+        const found = scanBlock(idx, text, { fusedNames: false, date });
+        const got = found.map((m) => ({ start: m.start, aliases: [...(m.alternatives ?? [m.alias])].map((a) => idx.aliasEntity[a]!).sort((a, b) => a - b) }));
+        // The reference over the aliases the date leaves (an alias left out is as if the pack lacked it).
+        const kept = bound.map((a, i) => (fit[i] === -1 ? { ...a, text: '' } : a));
+        const want = reference(kept, text).map((w) => ({ start: w.start, aliases: w.aliases }));
+        expect(got).toEqual(want);
+        for (const m of found) {
+          const candidates = m.alternatives ?? [m.alias];
+          const timeBound = candidates.filter((a) => bound[idx.aliasEntity[a]!]!.from !== undefined || bound[idx.aliasEntity[a]!]!.until !== undefined);
+          expect(m.date === undefined).toBe(timeBound.length === 0);
+          const strongByDate = candidates.filter((a) => fit[idx.aliasEntity[a]!] === 1);
+          expect([...(m.byDate ?? [])]).toEqual(strongByDate);
+          expect(m.strong).toBe(strongByDate.includes(m.alias));
+          inside += strongByDate.length;
+        }
+        outside += fit.filter((f) => f === -1).length;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(inside).toBeGreaterThan(100);
+    expect(outside).toBeGreaterThan(100);
   });
 
   it('every match slices an original substring that normalises to its alias (on a reloaded index)', () => {
