@@ -13,7 +13,7 @@ import { ROOT } from '../../build/build';
 import { BROWSERS, useBrowser, type E2EContext } from './harness';
 
 /** Fixture pages without frames or shadow roots (the CLI reads neither). */
-const PAGES = ['basic.html', 'card.html', 'card-rtl.html', 'long.html', 'off-story.html', 'preload-no-base.html', 'shapes/dark.html', 'shapes/rtl.html', 'shapes/zoom.html'];
+const PAGES = ['basic.html', 'card.html', 'card-rtl.html', 'long.html', 'off-story.html', 'preload-no-base.html', 'shapes/dark.html', 'shapes/rtl.html', 'shapes/zoom.html', 'dated.html', 'dated-2020.html'];
 
 interface Reported {
   entity: string;
@@ -77,6 +77,11 @@ for (const name of BROWSERS) {
       const expected = await scanned([]);
       // The pages name the story's people: an empty comparison would prove nothing.
       expect([...expected.values()].every((m) => m.length > 0)).toBe(true);
+      // The dated pages tell the two envoys apart by the page's metadata and the paragraph's date,
+      // which the content script reads from the live document.
+      const envoys = (path: string) => expected.get(path)!.filter((m) => m.text === "Iran's UN ambassador").map((m) => m.entity);
+      expect(envoys('dated.html')).toEqual(['amir-saeid-iravani', 'majid-takht-ravanchi']);
+      expect(envoys('dated-2020.html')).toEqual(['majid-takht-ravanchi']);
       for (const path of PAGES) await expectSame(ctx(), path, expected.get(path)!);
     });
 

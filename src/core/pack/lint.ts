@@ -10,7 +10,7 @@
  */
 import type { Pack } from './types';
 
-export type LintRule = 'commonPhrase' | 'descriptiveAlias' | 'undatedFact' | 'undatedSource' | 'uncitedSource' | 'dateSaidTwice';
+export type LintRule = 'commonPhrase' | 'descriptiveAlias' | 'officeWithoutPeriod' | 'unsourcedPeriod' | 'undatedFact' | 'undatedSource' | 'uncitedSource' | 'dateSaidTwice';
 
 export interface LintWarning {
   readonly path: string;
@@ -29,6 +29,7 @@ export interface LintOptions {
 export const OFFICE_WORDS: readonly string[] = [
   'ambassador', 'envoy', 'minister', 'president', 'prime minister', 'leader', 'spokesman', 'spokesperson', 'secretary',
   'chief', 'head', 'director', 'commander', 'general', 'governor', 'mayor', 'chairman', 'chief executive', 'ceo', 'ruler',
+  'representative',
 ];
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -67,8 +68,11 @@ export function lintPack(pack: Pack, options: LintOptions): LintWarning[] {
   pack.entities.forEach((entity, e) => {
     const at = `$.entities[${e}]`;
     const nameWords = new Set(words(entity.name).map((w) => w.toLowerCase()));
-    const aliases = [{ path: `${at}.name`, text: entity.name, caseSensitive: false, needsContext: false, listed: false }, ...entity.aliases.map((a, i) => ({
+    // The words of every name the entity goes by ("President Zelensky" names him by a listed "Zelensky").
+    const namedBy = new Set([entity.name, ...entity.aliases.map((a) => a.text)].filter((t) => !hasOfficeWord(t)).flatMap((t) => words(t).map((w) => w.toLowerCase())));
+    const aliases = [{ path: `${at}.name`, text: entity.name, caseSensitive: false, needsContext: false, listed: false, period: false }, ...entity.aliases.map((a, i) => ({
       path: `${at}.aliases[${i}]`, text: a.text, caseSensitive: a.caseSensitive === true, needsContext: a.needsContext === true, listed: true,
+      period: a.from !== undefined || a.until !== undefined,
     }))];
     // The name listed under aliases with other settings is checked there.
     const listedName = entity.aliases.some((a) => a.text === entity.name);
@@ -84,8 +88,18 @@ export function lintPack(pack: Pack, options: LintOptions): LintWarning[] {
         (hasOfficeWord(a.text) || ws.some((w) => w === w.toLowerCase() && /\p{Ll}/u.test(w) && common.has(w)))) {
         warn(a.path, 'descriptiveAlias', `"${a.text}" describes ${entity.name} rather than naming them: mark it needsContext, or accept it with a reason.`);
       }
+      // An office has one holder at a time: its description names this person only for their term.
+      if (a.listed && entity.type === 'person' && ws.length >= 2 && !a.period && !ws.some((w) => namedBy.has(w.toLowerCase())) && hasOfficeWord(a.text)) {
+        warn(a.path, 'officeWithoutPeriod', `"${a.text}" names an office, which ${entity.name} holds for a time: give the alias "from" and/or "until", with the "source" that dates them.`);
+      }
     }
+    entity.aliases.forEach((a, i) => {
+      if ((a.from !== undefined || a.until !== undefined) && a.source === undefined) {
+        warn(`${at}.aliases[${i}]`, 'unsourcedPeriod', `The period of "${a.text}" has no source: give the index of the source that dates it.`);
+      }
+    });
     const cited = new Set<number>();
+    for (const a of entity.aliases) if (a.source !== undefined) cited.add(a.source);
     entity.facts.forEach((f, i) => {
       cited.add(f.source);
       if (f.date === undefined) warn(`${at}.facts[${i}]`, 'undatedFact', `The fact "${f.label}" has no date: give the date it was true or reported.`);

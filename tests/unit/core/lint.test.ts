@@ -33,12 +33,40 @@ describe('the pack linter', () => {
   });
 
   it('warns about a descriptive alias of a person, organisation or place that does not need context, not about an event named so', () => {
-    expect(rulesOf(one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: ["Iran's UN ambassador", 'Qassem Suleimani', { text: "Iran's UN envoy", needsContext: true }, 'Saeid Iravani'] })))
+    const dated = { from: '2022-07-24', source: 0 };
+    expect(rulesOf(one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: [{ text: "Iran's UN ambassador", ...dated }, 'Qassem Suleimani', { text: "Iran's UN envoy", needsContext: true, ...dated }, 'Saeid Iravani'] })))
       .toEqual(['descriptiveAlias $.entities[0].aliases[0]']);
     // Made of common words too: both rules say so.
     expect(rulesOf(one({ id: 'doge', name: 'DOGE', type: 'organization', aliases: ['the cost-cutting department', 'Russian Federation'] })))
       .toEqual(['commonPhrase $.entities[0].aliases[0]', 'descriptiveAlias $.entities[0].aliases[0]']);
     expect(rulesOf(one({ id: 'deal', name: 'JCPOA', type: 'agreement', aliases: [{ text: 'the 2015 nuclear deal', needsContext: true }] }))).toEqual([]);
+  });
+
+  it('requires the period of a description that names an office, and a source for every period', () => {
+    const p = one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: [
+      { text: "Iran's UN ambassador", needsContext: true },
+      { text: "Iran's UN envoy", needsContext: true, from: '2022-07-24', source: 0 },
+      { text: "Iran's permanent representative to the UN", needsContext: true, until: '2030' },
+      // Named, with a title: not a description of whoever holds the office.
+      'Ambassador Iravani',
+    ] });
+    expect(rulesOf(p)).toEqual([
+      'officeWithoutPeriod $.entities[0].aliases[0]',
+      'unsourcedPeriod $.entities[0].aliases[2]',
+    ]);
+    // A title before a name the entity goes by names the person ("Zelensky" is listed, if not the name).
+    expect(rulesOf(one({ id: 'zelenskyy', name: 'Volodymyr Zelenskyy', aliases: ['Zelensky', 'President Zelensky'] }))).toEqual(['descriptiveAlias $.entities[0].aliases[1]']);
+    // An event or an organisation named after an office is not one holder of it.
+    expect(rulesOf(one({ id: 'meeting', name: 'Musk-Iravani meeting', type: 'event', aliases: ["meeting with Iran's UN ambassador"] }))).toEqual([]);
+  });
+
+  it('rejects a period that ends before it starts', () => {
+    const p = one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: [{ text: "Iran's UN envoy", needsContext: true, from: '2022-07-24', until: '2022-06', source: 0 }] });
+    const result = validatePack(p);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((x) => `${x.code} ${x.path}`)).toEqual(['periodOrder $.entities[0].aliases[0].until']);
+    expect(validatePack(one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: [{ text: "Iran's UN envoy", needsContext: true, from: '2022-07', until: '2022-07', source: 0 }] })).ok).toBe(true);
+    expect(validatePack(one({ id: 'iravani', name: 'Amir Saeid Iravani', aliases: [{ text: "Iran's UN envoy", source: 3 }] })).ok).toBe(false);
   });
 
   it('warns about a fact or a source without a date, a source nothing cites, and a value that says its date again', () => {
