@@ -3,7 +3,7 @@
  */
 import type { Entity, Pack } from '../pack/types';
 import { ENTITY_TYPES } from '../pack/types';
-import { normalizeAlias } from '../text/normalize';
+import { isArabicScript, normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
 import { gateWordsSource } from './gate-words';
 import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ALIAS_TIME_BOUND, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
@@ -143,11 +143,37 @@ export function indexedAliases(e: Entity): IndexedAlias[] {
   const add = (text: string, caseSensitive: boolean, needsContext: boolean, from?: string, until?: string) => {
     const norm = normalizeAlias(text);
     if (norm.lower === '') return;
-    out.push({ text, norm, caseSensitive, needsContext, ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) });
+    const period = { ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
+    out.push({ text, norm, caseSensitive, needsContext, ...period });
+    // Persian writes a compound with a space, a zero-width non-joiner or neither ("نیویورک تایمز",
+    // "نیویورک‌تایمز", "نیویورکتایمز"): the text keeps the first two as a space, so the alias is
+    // indexed a second time without it.
+    for (const variant of joinedVariants(norm)) out.push({ text, norm: variant, caseSensitive, needsContext, ...period });
   };
   if (!e.aliases.some((a) => a.text === e.name)) add(e.name, false, false);
   for (const a of e.aliases) add(a.text, a.caseSensitive === true, a.needsContext === true, a.from, a.until);
   return out;
+}
+
+/** Most word breaks between Arabic-script letters an alias is indexed with every way of joining. */
+const MAX_JOINTS = 3;
+
+/**
+ * The forms of a normalised alias with its word breaks between two Arabic-script letters joined:
+ * every combination up to MAX_JOINTS breaks, else all joined. None for an alias without such breaks.
+ */
+function joinedVariants(norm: { readonly text: string; readonly lower: string }): { text: string; lower: string }[] {
+  const joints: number[] = [];
+  for (let i = 1; i + 1 < norm.text.length; i++) {
+    if (norm.text.charCodeAt(i) === 32 && isArabicScript(norm.text.charCodeAt(i - 1)) && isArabicScript(norm.text.charCodeAt(i + 1))) joints.push(i);
+  }
+  if (joints.length === 0) return [];
+  const masks = joints.length <= MAX_JOINTS ? Array.from({ length: (1 << joints.length) - 1 }, (_, m) => m + 1) : [(1 << joints.length) - 1];
+  return masks.map((mask) => {
+    const drop = new Set(joints.filter((_, k) => (mask & (1 << k)) !== 0));
+    const keep = (t: string) => t.split('').filter((_, i) => !drop.has(i)).join('');
+    return { text: keep(norm.text), lower: keep(norm.lower) };
+  });
 }
 
 /** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */

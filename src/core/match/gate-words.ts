@@ -40,6 +40,14 @@ const NOT_PLAIN = /[^\x00-\x7f\u00a0\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u
 
 /** Marks a line of the source whose words keep their case (a case-sensitive alias). */
 const EXACT = '=';
+/**
+ * Marks a line of the source for an alias in Arabic script: its first word, or its first two.
+ * Persian writes a name's words with a space, a zero-width non-joiner or nothing between them
+ * ("نیویورک تایمز", "نیویورکتایمز"), and joins the ezafe to a name ("آمریکای"): such a line is
+ * met by the text's words as they are, or joined (see arabicHit).
+ */
+const PREFIX = '~';
+const ARABIC_WORD = /[\u0600-\u06ff]/;
 
 /** A surrogate without its other half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -65,11 +73,22 @@ export function gateWordsSource(aliases: Iterable<{ readonly norm: string; reado
     // Lower-cased as the matcher lower-cases (per code point): normalising normalised text changes nothing else.
     const words = wordsOf(caseSensitive ? norm : normalize(norm).lower);
     if (words.length === 0) return null;
-    lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
+    // Persian has no case: its lines are lower-cased like the rest (the scanner checks the case).
+    if (ARABIC_WORD.test(words[0]!)) lines.add(PREFIX + wordsOf(normalize(norm).lower).slice(0, 2).join(' '));
+    else lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
   }
-  // An alias of one word makes every line that starts with that word redundant.
+  // An alias of one word makes every line that starts with that word redundant, and a prefix every
+  // prefix it begins (the joined forms of a Persian name: "~ایلانماسک" after "~ایلان").
   const singles = new Set([...lines].filter((line) => !line.includes(' ')));
-  return [...lines].filter((line) => !line.includes(' ') || !singles.has(line.slice(0, line.indexOf(' ')))).sort().join('\n');
+  // In Arabic script, a line of two words is met by any form that begins with them joined, so the
+  // joined forms the index holds for an alias ("~ایلانماسک" beside "~ایلان ماسک") add nothing.
+  const pairs = [...lines].filter((line) => line.startsWith(PREFIX) && line.includes(' ')).map((line) => line.slice(PREFIX.length).replace(' ', ''));
+  const covered = (line: string): boolean => {
+    // (A pair stays even where its first word is a line of its own: joined, it is another word.)
+    const joined = line.slice(PREFIX.length).replace(' ', '');
+    return pairs.some((p) => joined.startsWith(p) && joined !== p) || (!line.includes(' ') && pairs.includes(joined));
+  };
+  return [...lines].filter((line) => (line.startsWith(PREFIX) ? !covered(line) : !line.includes(' ') || !singles.has(line.slice(0, line.indexOf(' '))))).sort().join('\n');
 }
 
 /**
@@ -122,6 +141,56 @@ function firstHit(of: Side, words: readonly string[], from = 0): number {
   return -1;
 }
 
+/** The Arabic-script lines of a gate: single words, and the second words of each first word of two. */
+interface ArabicLines {
+  readonly singles: ReadonlySet<string>;
+  readonly seconds: ReadonlyMap<string, readonly string[]>;
+}
+
+function arabicLines(lines: readonly string[]): ArabicLines {
+  const singles = new Set<string>();
+  const seconds = new Map<string, string[]>();
+  for (const line of lines) {
+    const space = line.indexOf(' ');
+    if (space < 0) singles.add(line);
+    else {
+      const first = line.slice(0, space);
+      const list = seconds.get(first) ?? [];
+      list.push(line.slice(space + 1));
+      seconds.set(first, list);
+    }
+  }
+  return { singles, seconds };
+}
+
+/** A Persian word with a joined ezafe ("آمریکای"): the word without it (scan-block.ts's rule). */
+const EZAFE = /[\u0627\u0648]\u06cc$/;
+
+/** Whether `rest` begins with a second word that follows `first` in a line. */
+function secondBegins(lines: ArabicLines, first: string, rest: string): boolean {
+  const seconds = lines.seconds.get(first);
+  if (seconds === undefined) return false;
+  for (const s of seconds) if (rest.startsWith(s)) return true;
+  return false;
+}
+
+/**
+ * Whether the words hold an Arabic-script line: a single word as it is or with a joined ezafe; a
+ * first and second word as two words, or joined into one, the second perhaps joined to a third
+ * ("نیویورک تایمز", "نیویورکتایمز", "ترور سردارسلیمانی").
+ */
+function arabicHit(lines: ArabicLines, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!ARABIC_WORD.test(w)) continue;
+    if (lines.singles.has(w) || (EZAFE.test(w) && lines.singles.has(w.slice(0, -1)))) return true;
+    if (i + 1 < words.length && secondBegins(lines, w, words[i + 1]!)) return true;
+    // Joined: the word begins with a first word of two, and goes on with its second.
+    for (let k = 1; k < w.length; k++) if (secondBegins(lines, w.slice(0, k), w.slice(k))) return true;
+  }
+  return false;
+}
+
 /**
  * The gate of a source from gateWordsSource: a test of a block's text, false only where the block
  * cannot hold any of the aliases. Built once per frame; keeps one normalisation buffer.
@@ -129,7 +198,9 @@ function firstHit(of: Side, words: readonly string[], from = 0): number {
 export function wordGate(source: string): (text: string) => boolean {
   const all = source.split('\n');
   const exactLines = all.filter((l) => l.startsWith(EXACT)).map((l) => l.slice(EXACT.length));
-  const lower = side(all.filter((l) => l !== '' && !l.startsWith(EXACT)));
+  const arabic = arabicLines(all.filter((l) => l.startsWith(PREFIX)).map((l) => l.slice(PREFIX.length)));
+  const hasArabic = arabic.singles.size > 0 || arabic.seconds.size > 0;
+  const lower = side(all.filter((l) => l !== '' && !l.startsWith(EXACT) && !l.startsWith(PREFIX)));
   const exact = side(exactLines);
   /** The exact side lower-cased: only where a lower-cased word could be one is the text read in its case. */
   const exactLowered = side(exactLines.map((l) => l.toLowerCase()));
@@ -137,10 +208,12 @@ export function wordGate(source: string): (text: string) => boolean {
   return (text) => {
     let cased = (): string => text;
     let folded: string;
+    let plain = true;
     // Plain text reads the same normalised; text past it (accents...) is normalised first, and is
     // then nearly always plain too.
     if (!NOT_PLAIN.test(text)) folded = text.toLowerCase();
     else {
+      plain = false;
       const normalized = normalizeInto(text, buffers);
       folded = unitsToString(normalized.lower, 0, normalized.length);
       cased = () => unitsToString(normalized.text, 0, normalized.length);
@@ -149,6 +222,7 @@ export function wordGate(source: string): (text: string) => boolean {
     // One Set of the words for both sides.
     const present = presentWords(words);
     if (mayHit(lower, present) && firstHit(lower, words) >= 0) return true;
+    if (!plain && hasArabic && arabicHit(arabic, words)) return true;
     if (exact.lines.size === 0 || !mayHit(exactLowered, present) || firstHit(exactLowered, words) < 0) return false;
     // The words in their case line up with the lower-cased ones: the same characters are word characters.
     return firstHit(exact, wordsOf(cased())) >= 0;

@@ -193,6 +193,38 @@ function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, lower: 
   matches.length = kept;
 }
 
+const ALEF = 0x627;
+const WAW = 0x648;
+const YEH = 0x6cc;
+const HEH = 0x647;
+const ZWNJ = 0x200c;
+
+/**
+ * Whether the space at `at` (normalised) was a zero-width non-joiner that joins the name before it
+ * to a word that is not one of the suffixes a name takes ("ها", "های", "هایی", "ای"): then the name
+ * is part of a compound, another word ("دوج‌کوین" is not "دوج"). A suffix leaves it the name ("ایران‌ها").
+ */
+function joinedAfter(original: string, map: Int32Array, text: Uint16Array, at: number, n: number): boolean {
+  if (original.charCodeAt(map[at]!) !== ZWNJ) return false;
+  let k = at + 1;
+  if (text[k] === HEH && text[k + 1] === ALEF) {
+    k += 2;
+    if (text[k] === YEH) k++;
+    if (text[k] === YEH) k++;
+  } else if (text[k] === ALEF && text[k + 1] === YEH) k += 2;
+  else return true;
+  return k < n && isWordAt(text, k, n);
+}
+
+/**
+ * Whether the letter after `i` is the Persian ezafe joined to a word ending in alef or waw
+ * ("آمریکای شمالی", "اروپای"): a yeh that ends the word. Any other letter joined to a name makes
+ * another word ("ایرانی" is not "ایران", "آمریکایی" not "آمریکا").
+ */
+function isEzafe(text: Uint16Array, i: number, n: number): boolean {
+  return text[i + 1] === YEH && (text[i] === ALEF || text[i] === WAW) && (i + 2 >= n || !isWordAt(text, i + 2, n));
+}
+
 /** The first word of an entity's name, as the matcher compares it; null for a name of one word. */
 function firstNameOf(index: CompiledIndex, entity: number): string | null {
   const words = normalize(textPoolString(index.entityNameStart, index.entityNamePool, entity)).lower.split(' ');
@@ -285,7 +317,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     // Every alias ending here shares the end boundary: test it once.
     if (i + 1 < n) {
       const next = text[i + 1]!;
-      if (next < 128 ? ASCII_WORD[next] === 1 : isWordAt(text, i + 1, n)) continue;
+      if (next < 128 ? ASCII_WORD[next] === 1 || (next === SPACE && joinedAfter(blockText, buf.map, text, i + 1, n)) : isWordAt(text, i + 1, n) && !isEzafe(text, i, n)) continue;
     }
     while (o >= 0) {
       const len = aliasLength[firstOut[outStart[o]!]!]!;

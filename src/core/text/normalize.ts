@@ -43,6 +43,13 @@ for (let c = 0; c < 128; c++) {
   ASCII_KIND[c] = c === 32 || (c >= 9 && c <= 13) ? SPACE : c === 0x60 ? BACKTICK : PLAIN;
 }
 
+const ZWNJ = 0x200c;
+
+/** Whether a UTF-16 unit is of the Arabic script's blocks (letters, marks, its punctuation and digits). */
+export function isArabicScript(u: number): boolean {
+  return (u >= 0x600 && u <= 0x6ff) || (u >= 0x750 && u <= 0x77f) || (u >= 0x8a0 && u <= 0x8ff) || (u >= 0xfb50 && u <= 0xfdff) || (u >= 0xfe70 && u <= 0xfefc);
+}
+
 /** Creates empty buffers; pass them to {@link normalizeInto} to reuse memory across calls. */
 export function createBuffers(capacity = 1024): NormalizedBuffers {
   return { length: 0, text: new Uint16Array(capacity), lower: new Uint16Array(capacity), map: new Int32Array(capacity + 1) };
@@ -64,7 +71,10 @@ function grow(buf: NormalizedBuffers, needed: number): void {
 /**
  * Normalises `src` into `buf` (grown as needed) and returns it. Rules, in order per code point:
  * - whitespace of any kind (NBSP, narrow NBSP, line breaks...) becomes one space per run;
- * - soft hyphen, zero-width space/joiners, word joiner and BOM are removed;
+ * - soft hyphen, zero-width space/joiners, word joiner, BOM and the Arabic tatweel are removed, but
+ *   a zero-width non-joiner between two Arabic-script letters is a space (a word break in Persian);
+ * - Arabic-script letters Persian sites interchange are one letter, Persian and Arabic-Indic digits
+ *   are ASCII digits (see fold.ts);
  * - apostrophe variants become `'`, double quote variants `"`, hyphen and dash variants `-`;
  * - everything else is decomposed (NFKD) and its diacritics are dropped;
  * - `lower` is lower-cased per code point, keeping a character whose lower case has another length.
@@ -100,6 +110,17 @@ export function normalizeInto(src: string, buf: NormalizedBuffers = createBuffer
         lower[pos] = ASCII_LOWER[c] ?? c;
       }
       map[pos++] = i;
+      continue;
+    }
+    if (c === ZWNJ) {
+      // Between two Arabic-script letters it separates words as a space does ("نیویورک‌تایمز",
+      // "ایران‌ها"); elsewhere it is removed like the other joiners.
+      if (!prevSpace && i > 0 && i + 1 < n && isArabicScript(src.charCodeAt(i - 1)) && isArabicScript(src.charCodeAt(i + 1))) {
+        prevSpace = true;
+        text[pos] = 32;
+        lower[pos] = 32;
+        map[pos++] = i;
+      }
       continue;
     }
     let cp = c;
