@@ -13,6 +13,7 @@
  *
  * Launches its own browsers (the test build, for the card's open shadow root) with those settings.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -120,6 +121,47 @@ for (const name of BROWSERS) {
         mirrored: true,
         parts: Array(5).fill(['en', 'ltr', 'ltr']),
       });
+      await page.close();
+    });
+
+    it('highlights the names of a Persian news page as its golden file records, and opens their cards, in English', async () => {
+      // A page of the real-page corpus: Persian spellings, ZWNJs present and missing, titles before names.
+      const real = join(ROOT, 'tests/fixtures/real');
+      server.route('/fa-meeting.html', readFileSync(join(real, 'fa--meeting-report.html'), 'utf8'));
+      const golden = JSON.parse(readFileSync(join(real, 'fa--meeting-report.golden.json'), 'utf8')) as { correct: { text: string }[]; falseHits: { text: string }[] };
+      const expected = [...golden.correct, ...golden.falseHits].map((m) => m.text).sort();
+      const page = await ext.browser.newPage();
+      await page.goto(server.origin + 'fa-meeting.html', { waitUntil: 'load' });
+      await page.bringToFront();
+      // Every mention the tab shows, near the viewport or not, from the test build's hook.
+      const shown = async () => ((JSON.parse(await page.evaluate(() => new Promise<string>((resolve) => {
+        document.addEventListener('backstory-test-mentions', (e) => resolve((e as CustomEvent<string>).detail), { once: true });
+        document.dispatchEvent(new CustomEvent('backstory-test-command', { detail: 'mentions' }));
+      }))) as { text: string }[]).map((m) => m.text).sort());
+      let seen: string[] = [];
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+        seen = await shown();
+        if (seen.length >= expected.length) break;
+      }
+      expect(seen).toEqual(expected);
+      await page.waitForFunction(`${BACKSTORY_LIVE_RANGES}.some((r) => r.toString() === 'ایلان ماسک')`, { polling: 50, timeout: 10_000 });
+      const point = (await page.evaluate(`(() => {
+        const range = ${BACKSTORY_LIVE_RANGES}.find((r) => r.toString() === 'ایلان ماسک');
+        const box = range.getClientRects()[0];
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      })()`)) as { x: number; y: number };
+      await page.mouse.move(5, 5);
+      await page.mouse.move(point.x, point.y);
+      await page.waitForFunction(`(() => {
+        const root = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+        return !!root && !root.classList.contains('placing') && !!root.querySelector('.footer');
+      })()`, { polling: 50, timeout: 10_000 });
+      const card = await page.evaluate(`(() => {
+        const root = document.querySelector('backstory-card').shadowRoot.querySelector('.card');
+        const name = root.querySelector('.name');
+        return { name: name.textContent, lang: name.lang, dir: name.dir };
+      })()`);
+      expect(card).toEqual({ name: 'Elon Musk', lang: 'en', dir: 'ltr' });
       await page.close();
     });
   });

@@ -18,7 +18,8 @@ import { BROWSERS, collectErrors, routeFavicon, serializeDom, setEnabled, stateO
 
 /**
  * The sample: the pages with the most mentions and false hits, the story page and the traps
- * written here, pages in French and Japanese, and the largest page (4,000 elements, no name).
+ * written here, pages in French and Japanese, the largest page (4,000 elements, no name), and Persian
+ * pages (one with Arabic letters and no joiners, one trap) and the Arabic trap.
  */
 const SAMPLE = [
   'written--story-meeting.html', 'www.nytimes.com--recent.html', 'nymag.com.html', 'www.cnn.com.html',
@@ -28,6 +29,7 @@ const SAMPLE = [
   'www.engadget.com.html', 'www.reddit.com--embedded.html', 'www.lemonde.fr.html', 'ici.radio-canada.ca.html',
   'written--dogecoin-musk.html', 'written--pump-pressure.html', 'written--other-countries.html',
   'www.reddit.com.html', 'japan.cnet.com.html',
+  'fa--denial-yeh.html', 'fa--dari-afghan.html', 'fa--trap-mask.html', 'ar--trap.html',
 ];
 
 const CSP = { 'content-security-policy': "script-src 'none'" };

@@ -17,20 +17,32 @@ import {
 
 const index = bundledIndex(readBundledPacks(ROOT).map((p) => p.pack));
 const pages = corpusPages();
-const written = pages.filter((p) => p.startsWith('written--'));
+/** Pages written here: in English (written--), and in Persian and Arabic (fa--, ar--). */
+const isWritten = (p: string) => /^(?:written|fa|ar)--/.test(p);
+const written = pages.filter(isWritten);
 const goldens: Golden[] = [];
 
 describe('the real-page corpus', () => {
-  it('holds 60 to 90 pages, most of them saved from the real web, each with where it came from', () => {
+  it('holds 60 to 120 pages, most of them saved from the real web, each with where it came from', () => {
     expect(pages.length).toBeGreaterThanOrEqual(60);
-    expect(pages.length).toBeLessThanOrEqual(90);
+    expect(pages.length).toBeLessThanOrEqual(120);
     expect(pages.length - written.length).toBeGreaterThan(2 * written.length);
     const sources = readFileSync(join(REAL_DIR, 'SOURCES.md'), 'utf8');
     for (const page of pages) {
       const source = pageSource(page);
-      expect(source, page).toMatch(page.startsWith('written--') ? /^Written here for the corpus/ : /^Source: github\.com\/postlight\/parser@[0-9a-f]{40} fixtures\//);
+      expect(source, page).toMatch(isWritten(page) ? /^Written here for the corpus/ : /^Source: github\.com\/postlight\/parser@[0-9a-f]{40} fixtures\//);
       expect(sources, `SOURCES.md lists ${page}`).toContain(page);
     }
+  });
+
+  it('holds Persian story pages, Persian trap pages and an Arabic trap page, and the traps light up nothing', () => {
+    const persian = pages.filter((p) => p.startsWith('fa--'));
+    const traps = persian.filter((p) => p.includes('trap'));
+    expect(persian.length - traps.length).toBeGreaterThanOrEqual(8);
+    expect(traps.length).toBeGreaterThanOrEqual(4);
+    const arabic = pages.filter((p) => p.startsWith('ar--'));
+    expect(arabic.length).toBeGreaterThanOrEqual(1);
+    for (const trap of [...traps, ...arabic]) expect(scanPage(index, trap), trap).toEqual([]);
   });
 
   it('keeps no script of the saved pages (JSON-LD, which is data, aside)', () => {

@@ -30,6 +30,8 @@ export const OFFICE_WORDS: readonly string[] = [
   'ambassador', 'envoy', 'minister', 'president', 'prime minister', 'leader', 'spokesman', 'spokesperson', 'secretary',
   'chief', 'head', 'director', 'commander', 'general', 'governor', 'mayor', 'chairman', 'chief executive', 'ceo', 'ruler',
   'representative',
+  // Persian: ambassador, representative, minister, spokesman, head (two spellings), leader, commander, secretary-general, deputy.
+  'سفیر', 'نماینده', 'وزیر', 'سخنگو', 'رئیس', 'رییس', 'رهبر', 'فرمانده', 'دبیرکل', 'معاون',
 ];
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -84,7 +86,8 @@ export function lintPack(pack: Pack, options: LintOptions): LintWarning[] {
         warn(a.path, 'commonPhrase', `"${a.text}" is made of common words and will match ordinary text: mark it needsContext or caseSensitive, or write a more specific alias.`);
       }
       if (a.listed && (entity.type === 'person' || entity.type === 'organization' || entity.type === 'place') && ws.length >= 2 && !a.needsContext &&
-        !ws.some((w) => nameWords.has(w.toLowerCase())) &&
+        // A Persian alias shares no word with the English name: any name the entity goes by counts.
+        !ws.some((w) => (ARABIC_SCRIPT.test(w) ? namedBy : nameWords).has(w.toLowerCase())) &&
         (hasOfficeWord(a.text) || ws.some((w) => w === w.toLowerCase() && /\p{Ll}/u.test(w) && common.has(w)))) {
         warn(a.path, 'descriptiveAlias', `"${a.text}" describes ${entity.name} rather than naming them: mark it needsContext, or accept it with a reason.`);
       }
