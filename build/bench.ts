@@ -22,6 +22,8 @@
  *                   empty script, and Firefox unless --no-firefox; 7 loads of each, 5 at 5 MB, 3 with
  *                   --quick; --runs N), rewriting only its section of docs/benchmarks.md; --repeat N as above
  *   --no-first-highlight  skip it
+ *   --normalizer    only the Node micro-benchmark of the text normaliser, on the English and the
+ *                   Persian 1 MB pages (median ms and ns per character; JSON with --json)
  *
  * How each figure is measured is explained in docs/benchmarks.md (written by ./bench/report.ts).
  */
@@ -32,7 +34,8 @@ import { join } from 'node:path';
 import { DIST, ROOT, build } from './build';
 import { findBrowser, launch, type LaunchedBrowser } from './browsers';
 import { serveStatic } from './serve';
-import { generatePage, SIZES, type SizeName } from './bench/page';
+import { generatePage, pageOfSize, type SizeName } from './bench/page';
+import { normalizerReport } from './bench/normalizer';
 import { baselineScripts } from './bench/scripts';
 import { buildVariants } from './bench/variants';
 import { backstoryPhase, baselinePhase, bigPackPhase, type Plan } from './bench/phases';
@@ -56,7 +59,9 @@ const quick = flag('--quick');
 const RUNS = Number(option('--runs') ?? (quick ? 2 : 5));
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-const sizes: SizeName[] = quick ? ['200kb', '1mb'] : ['200kb', '1mb', '5mb'];
+/** The English story page's sizes; the Persian story page (fa-) is timed beside them. */
+const englishSizes: SizeName[] = quick ? ['200kb', '1mb'] : ['200kb', '1mb', '5mb'];
+const sizes: SizeName[] = [...englishSizes, 'fa-200kb', 'fa-1mb'];
 const firefoxSizes: SizeName[] = flag('--firefox-5mb') ? sizes : sizes.filter((s) => s !== '5mb');
 const CHROMIUM_BASELINES: BaselineKind[] = ['floor', 'regex', 'regex-isolated', 'highlight', 'markjs-regexp', 'registry-change', 'scroll'];
 /** The baselines of the ratio targets, timed in turns with Backstory in Chromium (see backstoryPhase). */
@@ -152,8 +157,8 @@ async function firstHighlightOnly(): Promise<number> {
   const server = await serveStatic(root);
   try {
     const urls: Record<string, string> = {};
-    for (const size of sizes) {
-      server.route(`/${size}.html`, generatePage(SIZES[size]).html);
+    for (const size of englishSizes) {
+      server.route(`/${size}.html`, pageOfSize(size).html);
       urls[size] = `${server.origin}${size}.html`;
     }
     const repeat = Math.max(1, Number(option('--repeat') ?? 1));
@@ -183,6 +188,11 @@ function machineLine(m: BenchResults['machine']): string {
 }
 
 async function main(): Promise<number> {
+  if (flag('--normalizer')) {
+    const figures = normalizerReport();
+    console.log(flag('--json') ? JSON.stringify(figures, null, 2) : Object.entries(figures).map(([k, f]) => `${k}: ${f.median_ms} ms for ${f.chars} characters (${f.ns_per_char} ns each)`).join('\n'));
+    return 0;
+  }
   if (flag('--nameless')) return namelessOnly();
   if (flag('--first-highlight')) return firstHighlightOnly();
   log('building dist/ and the benchmark variants (dist/bench/)');
@@ -196,7 +206,7 @@ async function main(): Promise<number> {
   // page's own parsing and layout share the main thread with it and would be counted too.
   server.route('/small-phases.html', generatePage(20_000).html.replace('<html lang="en">', '<html lang="en" data-bench-phases>'));
   for (const size of sizes) {
-    const page = generatePage(SIZES[size]);
+    const page = pageOfSize(size);
     textChars[size] = page.textChars;
     server.route(`/${size}.html`, page.html);
     server.route(`/${size}-phases.html`, page.html.replace('<html lang="en">', '<html lang="en" data-bench-phases>'));
@@ -271,7 +281,7 @@ async function main(): Promise<number> {
 
     if (!flag('--no-nameless')) results.nameless = await namelessPhase(join(DIST, 'chrome'), NAMELESS_LOADS, log);
     if (!flag('--no-first-highlight')) {
-      const urls = Object.fromEntries(sizes.map((size) => [size, plan(sizes).url(size)]));
+      const urls = Object.fromEntries(englishSizes.map((size) => [size, plan(sizes).url(size)]));
       results.first_highlight = (await highlightRuns(variants, urls, 1, !flag('--no-firefox'))).runs[0];
     }
 

@@ -64,8 +64,65 @@ const TEMPLATES = [
   'The newspaper cited two Iranian officials who spoke on condition of anonymity.',
 ];
 
-/** Sentences without names: real articles have plenty, and they set the density of mentions. */
-const PLAIN = TEMPLATES.filter((t) => !t.includes('{'));
+/**
+ * The Persian story page: the same slots in the spellings Persian and Dari coverage uses, with and
+ * without the zero-width non-joiner, Arabic yeh and kaf, titles before names, the ezafe and the
+ * plural after them; sentences written for the page, the shape of the English ones.
+ */
+const SLOTS_FA: Record<string, string[]> = {
+  P: ['ایلان ماسک', 'ماسک', 'دونالد ترامپ', 'ترامپ', 'ترمپ', 'امیرسعید ایروانی', 'امیر سعید ایروانی', 'ایروانی', 'عباس عراقچی', 'عراقچی',
+    'آیت‌الله خامنه‌ای', 'خامنه ای', 'مسعود پزشکیان', 'پزشکیان', 'اسماعیل بقائی', 'اسماعیل بقایی', 'سردار قاسم سلیمانی', 'حاج قاسم',
+    'ولودیمیر زلنسکی', 'زلنسکی', 'ويوك راماسوامي'],
+  O: ['حزب‌الله', 'حزب الله', 'حماس', 'سازمان ملل', 'سازمان ملل متحد', 'شورای امنیت', 'نیویورک تایمز', 'نیویورک‌تایمز', 'نیویورکتایمز',
+    'اسپیس‌ایکس', 'استارلینک', 'تسلا', 'سپاه پاسداران'],
+  L: ['ایران', 'آمریکا', 'امریکا', 'ایالات متحده', 'اسرائیل', 'اوکراین', 'نیویورک', 'تهران', 'واشنگتن', 'لبنان', 'غزه', 'بغداد'],
+  T: ['برجام', 'توافق هسته‌ای', 'خروج آمریکا از برجام', 'ترور سردار سلیمانی', 'تحریم‌های آمریکا', 'برنامه هسته‌ای ایران'],
+};
+
+const TEMPLATES_FA = [
+  '{P} روز دوشنبه در {L} با {P} دیدار کرد، به گفته دو نفر که از این گفت‌وگو آگاه بودند.',
+  'مقام‌های {L} از اظهار نظر درباره این گزارش که هفته گذشته منتشر شد خودداری کردند.',
+  'این دیدار بیش از یک ساعت طول کشید و نمایندگان {P} به درخواست‌ها برای اظهار نظر پاسخ ندادند.',
+  '{O} در بیانیه‌ای اعلام کرد که پیش از این اعلام با او مشورتی نشده بود.',
+  'تحلیلگران گفتند این گفت‌وگوها می‌تواند رویکرد {L} به {T} را در ماه‌های آینده تغییر دهد.',
+  'سخنگوی {O} این ادعاها را بی‌اساس خواند و گفت این گروه به موقع پاسخ خواهد داد.',
+  'وزارت امور خارجه در {L} برگزاری چنین دیداری را تکذیب کرد.',
+  'دیپلمات‌ها هشدار دادند که با وجود این همه بیانیه، در عمل چیز زیادی تغییر نکرده است.',
+  '{P} مدت‌هاست می‌گوید که {T} نتوانست نفوذ {O} را مهار کند.',
+  'این تصمیم پس از هفته‌ها فشار متحدان گرفته شد که چند نفر از آنها نخواستند نامشان برده شود.',
+  'تردد کشتی‌ها در تنگه کند شد، چون بیمه‌گران روز پنجشنبه دوباره حق بیمه را بالا بردند.',
+  'بازرسان {O} گزارش دادند که ذخایر مربوط به {T} از بهار افزایش یافته است.',
+  'منتقدان گفتند {P} جزئیات اندکی درباره شرایط توافق تازه با {L} ارائه کرده است.',
+  'بازارها به این خبر واکنش چندانی نشان ندادند، هرچند قیمت نفت در معاملات صبح اندکی بالا رفت.',
+  'نزدیکان {P} این گفت‌وگو را مثبت و همه‌جانبه توصیف کردند.',
+  'این گزارش واکنش تند نمایندگان را در پی داشت که خواستار جلسه توجیهی ظرف چند روز شدند.',
+  'در پستی در شبکه‌های اجتماعی، {P} نوشت که این خبر نادرست است و سپس آن را پاک کرد.',
+  'ساکنان از صف‌های طولانی نان و سوخت گفتند، در حالی که ارزش پول ملی به پایین‌ترین حد خود رسید.',
+  'مقام‌های پیشین گفتند کانال ارتباطی با {L} بیشتر سال خاموش بوده است.',
+  'فرستاده برای دور دوم گفت‌وگوها به {L} رفت و دفترش این سفر را تأیید کرد.',
+  'روشن نبود که دولت این تماس را از پیش تأیید کرده بود یا نه.',
+  'تصاویر ماهواره‌ای که خبرنگاران بررسی کردند ساخت‌وسازهای تازه‌ای را نزدیک این سایت نشان می‌داد.',
+  'هر دو طرف {T} را نقطه آغاز هر گفت‌وگویی دانسته‌اند.',
+  'این روزنامه به نقل از دو مقام ایرانی که نخواستند نامشان فاش شود این خبر را منتشر کرد.',
+  'سیاست آمریکای ترامپ در قبال {L} هنوز روشن نیست و ایرانی‌ها منتظرند.',
+];
+
+const HEADINGS_FA = [
+  'آنچه درباره این دیدار می‌دانیم', 'واکنش {L}', 'راه رسیدن به {T}', '{P} کیست؟', 'واکنش‌ها در {L}',
+  'پیشینه', 'گام بعدی چیست', 'گاه‌شمار', 'از نگاه {L}', 'تحلیل: ائتلافی در حال تغییر',
+];
+
+/** A language's sentences, as generatePage uses them; `plain` are those without names: real articles have plenty, and they set the density of mentions. */
+interface Copy {
+  readonly slots: Record<string, string[]>;
+  readonly templates: readonly string[];
+  readonly plain: readonly string[];
+  readonly headings: readonly string[];
+}
+
+const copyOf = (slots: Record<string, string[]>, templates: readonly string[], headings: readonly string[]): Copy =>
+  ({ slots, templates, plain: templates.filter((t) => !t.includes('{')), headings });
+
 /** Share of sentences drawn from PLAIN (besides the nameless ones among TEMPLATES): about 6,500 mentions per MB. */
 const PLAIN_SHARE = 0.6;
 
@@ -94,8 +151,9 @@ export interface GeneratedPage {
   textChars: number;
 }
 
-/** Generates an article page with about `textChars` characters of readable text. */
-export function generatePage(textChars: number, seed = 1): GeneratedPage {
+/** Generates an article page with about `textChars` characters of readable text, in English or Persian. */
+export function generatePage(textChars: number, seed = 1, lang: 'en' | 'fa' = 'en'): GeneratedPage {
+  const copy = lang === 'fa' ? copyOf(SLOTS_FA, TEMPLATES_FA, HEADINGS_FA) : copyOf(SLOTS, TEMPLATES, HEADINGS);
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   let text = 0;
@@ -103,7 +161,7 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
   const out: string[] = [];
 
   /** One sentence as [plain text, markup]; names are sometimes linked, emphasised or split. */
-  const sentence = (template = rand() < PLAIN_SHARE ? pick(PLAIN) : pick(TEMPLATES)): [string, string] => {
+  const sentence = (template = rand() < PLAIN_SHARE ? pick(copy.plain) : pick(copy.templates)): [string, string] => {
     let plain = '';
     let html = '';
     let last = 0;
@@ -111,7 +169,7 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
       const before = template.slice(last, m.index);
       plain += before;
       html += escapeHtml(before);
-      const name = pick(SLOTS[m[1]!]!);
+      const name = pick(copy.slots[m[1]!]!);
       plain += name;
       const r = rand();
       const words = name.split(' ');
@@ -136,7 +194,7 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
     return parts.join(' ');
   };
   const heading = (tag: string): string => {
-    const [plain, html] = sentence(pick(HEADINGS));
+    const [plain, html] = sentence(pick(copy.headings));
     text += plain.length;
     return `<${tag}>${html}</${tag}>`;
   };
@@ -150,7 +208,7 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
     () => {
       const rows = Array.from({ length: 3 + Math.floor(rand() * 4) }, (_, i) => {
         const [plain, html] = sentence();
-        const who = pick(SLOTS.P!);
+        const who = pick(copy.slots.P!);
         text += plain.length + who.length + 10;
         return `    <tr><td>2024-11-${String(10 + i).padStart(2, '0')}</td><td>${escapeHtml(who)}</td><td>${html}</td></tr>`;
       });
@@ -162,7 +220,7 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
     () => `<p>${sentences(1)} Use <code>Iran.Hezbollah</code> in the search box to find more.</p>`,
   ];
 
-  out.push('<!doctype html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<title>Benchmark article</title>',
+  out.push('<!doctype html>', lang === 'fa' ? '<html lang="fa" dir="rtl">' : '<html lang="en">', '<head>', '<meta charset="utf-8">', '<title>Benchmark article</title>',
     '<style>body{font:17px/1.5 Georgia,serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#111;background:#fff}' +
     '.card{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}table{border-collapse:collapse}' +
     'td,th{border:1px solid #ccc;padding:.25rem}.editor{border:1px dashed #999;padding:.25rem}</style>',
@@ -181,6 +239,11 @@ export function generatePage(textChars: number, seed = 1): GeneratedPage {
   return { html: out.join('\n'), textChars: text };
 }
 
-/** The sizes the benchmark runs, in characters of text. */
-export const SIZES = { '200kb': 200 * 1024, '1mb': 1024 * 1024, '5mb': 5 * 1024 * 1024 } as const;
+/** The sizes the benchmark runs, in characters of text; "fa-" pages are the Persian story page. */
+export const SIZES = { '200kb': 200 * 1024, '1mb': 1024 * 1024, '5mb': 5 * 1024 * 1024, 'fa-200kb': 200 * 1024, 'fa-1mb': 1024 * 1024 } as const;
 export type SizeName = keyof typeof SIZES;
+
+/** The page of a size. */
+export function pageOfSize(size: SizeName): GeneratedPage {
+  return generatePage(SIZES[size], 1, size.startsWith('fa-') ? 'fa' : 'en');
+}
