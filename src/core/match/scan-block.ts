@@ -317,7 +317,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     // Every alias ending here shares the end boundary: test it once.
     if (i + 1 < n) {
       const next = text[i + 1]!;
-      if (next < 128 ? ASCII_WORD[next] === 1 || (next === SPACE && joinedAfter(blockText, buf.map, text, i + 1, n)) : isWordAt(text, i + 1, n) && !isEzafe(text, i, n)) continue;
+      if (next < 128 ? ASCII_WORD[next] === 1 || (next === SPACE && buf.joinerSpace === true && joinedAfter(blockText, buf.map, text, i + 1, n)) : isWordAt(text, i + 1, n) && !isEzafe(text, i, n)) continue;
     }
     while (o >= 0) {
       const len = aliasLength[firstOut[outStart[o]!]!]!;
