@@ -163,8 +163,8 @@ function arabicLines(lines: readonly string[]): ArabicLines {
   return { singles, seconds };
 }
 
-/** A Persian word with a joined ezafe ("آمریکای"): the word without it (scan-block.ts's rule). */
-const EZAFE = /[\u0627\u0648]\u06cc$/;
+/** A Persian word with a joined ezafe or "is" ("آمریکای", "آمریکاست"): the word without it (scan-block.ts's rule). */
+const EZAFE = /[\u0627\u0648](?:\u06cc|\u0633\u062a)$/;
 
 /** Whether `rest` begins with a second word that follows `first` in a line. */
 function secondBegins(lines: ArabicLines, first: string, rest: string): boolean {
@@ -183,7 +183,9 @@ function arabicHit(lines: ArabicLines, words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!ARABIC_WORD.test(w)) continue;
-    if (lines.singles.has(w) || (EZAFE.test(w) && lines.singles.has(w.slice(0, -1)))) return true;
+    if (lines.singles.has(w)) return true;
+    const joined = EZAFE.exec(w);
+    if (joined !== null && lines.singles.has(w.slice(0, joined.index + 1))) return true;
     if (i + 1 < words.length && secondBegins(lines, w, words[i + 1]!)) return true;
     // Joined: the word begins with a first word of two, and goes on with its second.
     for (let k = 1; k < w.length; k++) if (secondBegins(lines, w.slice(0, k), w.slice(k))) return true;

@@ -197,32 +197,50 @@ const ALEF = 0x627;
 const WAW = 0x648;
 const YEH = 0x6cc;
 const HEH = 0x647;
+const SEEN = 0x633;
+const TEH = 0x62a;
+const MEEM = 0x645;
+const DAL = 0x62f;
+const NOON = 0x646;
 const ZWNJ = 0x200c;
 
 /**
  * Whether the space at `at` (normalised) was a zero-width non-joiner that joins the name before it
- * to a word that is not one of the suffixes a name takes ("ها", "های", "هایی", "ای"): then the name
- * is part of a compound, another word ("دوج‌کوین" is not "دوج"). A suffix leaves it the name ("ایران‌ها").
+ * to a word that is not one of the suffixes a name takes: the plural and indefinite "ها", "های",
+ * "هایی", "ای", the ezafe "ی" of a name ending in heh ("روسیه‌ی"), and the verb "to be" ("است",
+ * "اند", "ام", "ایم", "اید": "طرف‌های برجام‌اند"). Then the name is part of a compound, another
+ * word ("دوج‌کوین" is not "دوج"). A suffix leaves it the name ("ایران‌ها").
  */
 function joinedAfter(original: string, map: Int32Array, text: Uint16Array, at: number, n: number): boolean {
   if (original.charCodeAt(map[at]!) !== ZWNJ) return false;
+  // The buffers hold an earlier block's text past n: read nothing there.
+  const unit = (k: number): number => (k < n ? text[k]! : 0);
   let k = at + 1;
-  if (text[k] === HEH && text[k + 1] === ALEF) {
+  if (unit(k) === HEH && unit(k + 1) === ALEF) {
     k += 2;
-    if (text[k] === YEH) k++;
-    if (text[k] === YEH) k++;
-  } else if (text[k] === ALEF && text[k + 1] === YEH) k += 2;
+    if (unit(k) === YEH) k++;
+    if (unit(k) === YEH) k++;
+  } else if (unit(k) === ALEF && unit(k + 1) === YEH) {
+    k += 2;
+    if (unit(k) === MEEM || unit(k) === DAL) k++;
+  } else if (unit(k) === ALEF && unit(k + 1) === SEEN && unit(k + 2) === TEH) k += 3;
+  else if (unit(k) === ALEF && (unit(k + 1) === NOON || unit(k + 1) === MEEM)) k += unit(k + 1) === NOON && unit(k + 2) === DAL ? 3 : unit(k + 1) === MEEM ? 2 : -k;
+  else if (unit(k) === YEH) k++;
   else return true;
+  if (k <= 0) return true;
   return k < n && isWordAt(text, k, n);
 }
 
 /**
- * Whether the letter after `i` is the Persian ezafe joined to a word ending in alef or waw
- * ("آمریکای شمالی", "اروپای"): a yeh that ends the word. Any other letter joined to a name makes
- * another word ("ایرانی" is not "ایران", "آمریکایی" not "آمریکا").
+ * Whether the letters after `i` are joined to a word ending in alef or waw as Persian joins them to
+ * a name: the ezafe, a yeh that ends the word ("آمریکای شمالی"), or "ست", the verb "is" after a
+ * vowel ("آمریکاست"). Any other letter joined to a name makes another word ("ایرانی" is not
+ * "ایران", "آمریکایی" not "آمریکا").
  */
 function isEzafe(text: Uint16Array, i: number, n: number): boolean {
-  return text[i + 1] === YEH && (text[i] === ALEF || text[i] === WAW) && (i + 2 >= n || !isWordAt(text, i + 2, n));
+  if (text[i] !== ALEF && text[i] !== WAW) return false;
+  const end = text[i + 1] === YEH ? i + 2 : text[i + 1] === SEEN && i + 2 < n && text[i + 2] === TEH ? i + 3 : -1;
+  return end > 0 && (end >= n || !isWordAt(text, end, n));
 }
 
 /** The first word of an entity's name, as the matcher compares it; null for a name of one word. */
