@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { compilePacks, indexPartName, lintPack, serializeIndex, splitIndex, validatePack, type Pack } from '../src/core';
-import { commonWords } from '../src/cli/common-words';
+import { commonWords, persianWords } from '../src/cli/common-words';
 
 export const PACKS_DIR = 'assets/packs';
 
@@ -26,7 +26,7 @@ export function readBundledPacks(root: string): { file: string; pack: Pack; json
       continue;
     }
     packs.push({ file, pack: result.pack, json });
-    for (const w of lintPack(result.pack, { commonWords: commonWords() })) {
+    for (const w of lintPack(result.pack, { commonWords: commonWords(), persianWords: persianWords() })) {
       if (w.accepted === undefined) problems.push(`${PACKS_DIR}/${file}: ${w.path}: ${w.rule}: ${w.message}`);
     }
   }

@@ -4,7 +4,7 @@
  * tests can call them without a process.
  */
 import { ENTITY_TYPES, compilePacks, findMentions, lintPack, parseEntityKey, validatePack, type AppliedDate, type Pack, type PageOptions } from '../core';
-import { commonWords } from './common-words';
+import { commonWords, persianWords } from './common-words';
 import { readFile } from 'node:fs/promises';
 import { readInput, type InputText } from './read-input';
 
@@ -121,7 +121,7 @@ export async function packCheck(file: string, strict = false): Promise<CommandRe
   if (!result.ok) {
     return { out: result.problems.map((p) => `${file}: ${p.path}: ${p.message}`), code: 1 };
   }
-  const warnings = lintPack(result.pack, { commonWords: commonWords() });
+  const warnings = lintPack(result.pack, { commonWords: commonWords(), persianWords: persianWords() });
   const open = warnings.filter((w) => w.accepted === undefined);
   const out = warnings.map((w) => w.accepted === undefined
     ? `${file}: ${w.path}: ${strict ? 'error' : 'warning'} ${w.rule}: ${w.message}`

@@ -9,6 +9,7 @@
  * frequency list; see src/cli/common-words.ts).
  */
 import type { Pack } from './types';
+import { normalize } from '../text/normalize';
 
 export type LintRule = 'commonPhrase' | 'descriptiveAlias' | 'officeWithoutPeriod' | 'unsourcedPeriod' | 'undatedFact' | 'undatedSource' | 'uncitedSource' | 'dateSaidTwice';
 
@@ -23,6 +24,12 @@ export interface LintWarning {
 export interface LintOptions {
   /** Common English words, lower-case (the most frequent lower-case entries of a frequency list). */
   readonly commonWords: ReadonlySet<string>;
+  /**
+   * Common Persian words, folded as the matcher folds them (normalize(word).lower: Arabic yeh and
+   * kaf as Persian ones, no ZWNJ). Persian has no capitals, so the list holds names too ("ایران",
+   * "آمریکا"). Without it, Persian aliases are not checked for common words.
+   */
+  readonly persianWords?: ReadonlySet<string>;
 }
 
 /** Words that name an office: an alias holding one describes a holder, not a person (any case). */
@@ -81,8 +88,14 @@ export function lintPack(pack: Pack, options: LintOptions): LintWarning[] {
     for (const a of aliases) {
       if (!a.listed && listedName) continue;
       const ws = words(a.text);
-      const guarded = a.needsContext || a.caseSensitive || (ARABIC_SCRIPT.test(a.text) && entity.broad === true);
-      if (!guarded && !ARABIC_SCRIPT.test(a.text) && ws.length > 0 && ws.every((w) => isCommon(w, common))) {
+      if (ARABIC_SCRIPT.test(a.text)) {
+        // No capitals to keep: only context, or being a broad entity, guards a common Persian word.
+        const persian = options.persianWords;
+        const folded = words(normalize(a.text).lower);
+        if (persian && !a.needsContext && entity.broad !== true && folded.length > 0 && folded.every((w) => /^\p{N}+$/u.test(w) || persian.has(w))) {
+          warn(a.path, 'commonPhrase', `"${a.text}" is made of common Persian words (Persian has no capitals to tell a name): mark it needsContext, or accept it with a reason.`);
+        }
+      } else if (!(a.needsContext || a.caseSensitive) && ws.length > 0 && ws.every((w) => isCommon(w, common))) {
         warn(a.path, 'commonPhrase', `"${a.text}" is made of common words and will match ordinary text: mark it needsContext or caseSensitive, or write a more specific alias.`);
       }
       if (a.listed && (entity.type === 'person' || entity.type === 'organization' || entity.type === 'place') && ws.length >= 2 && !a.needsContext &&

@@ -14,7 +14,7 @@ import { pack } from './pack-builder';
 const ROOT = resolve(__dirname, '../../..');
 const bundledPacks = readBundledPacks(ROOT).map((p) => p.pack);
 
-/** A small pack in Persian (the bundled packs have no alias past ASCII): written with ZWNJ, as Persian is. */
+/** A small pack in Persian of its own (the bundled pack has Persian names too), written with ZWNJ as Persian is. */
 const persian: Pack = pack(
   [
     { id: 'khamenei', name: 'Ali Khamenei', aliases: ['علی خامنه\u200Cای', { text: 'خامنه\u200Cای', needsContext: true }] },
@@ -42,7 +42,7 @@ const SPANISH =
   'El ayuntamiento de Sevilla aprobó ayer un plan para reducir el tráfico en el centro histórico. Los comerciantes ' +
   'temen que la medida afecte a sus ventas durante la campaña de Navidad.';
 const PERSIAN =
-  'شهرداری تهران اعلام کرد که طرح توسعه\u200Cی فضای سبز در مناطق جنوبی شهر از ماه آینده آغاز می\u200Cشود. به گفته\u200Cی ' +
+  'شهرداری شیراز اعلام کرد که طرح توسعه\u200Cی فضای سبز در مناطق جنوبی شهر از ماه آینده آغاز می\u200Cشود. به گفته\u200Cی ' +
   'مسئولان، این طرح شامل کاشت هزاران درخت و ساخت چند پارک محله\u200Cای است.';
 
 describe('the gate on pages that name nobody', () => {
@@ -59,6 +59,8 @@ describe('the gate on pages that name nobody', () => {
     expect(scanBlock(withPersian, PERSIAN, { prefilter: false })).toEqual([]);
     expect(testOf([...bundledPacks, persian])(PERSIAN)).toBe(false);
     expect(testOf(bundledPacks)(PERSIAN)).toBe(false);
+    // The bundled pack names Tehran in Persian: the same paragraph about Tehran goes through.
+    expect(testOf(bundledPacks)(PERSIAN.replace('شیراز', 'تهران'))).toBe(true);
   });
 
   it('rules out plain English that names nobody, and lets a name through', () => {

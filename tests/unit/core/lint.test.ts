@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintPack, validatePack, PACK_FORMAT, type Entity, type Pack } from '../../../src/core/index';
-import { commonWords } from '../../../src/cli/common-words';
+import { commonWords, persianWords } from '../../../src/cli/common-words';
 import { entity, pack } from './pack-builder';
 
 const common = commonWords();
-const rulesOf = (p: Pack): string[] => lintPack(p, { commonWords: common }).map((w) => `${w.rule} ${w.path}${w.accepted ? ` accepted: ${w.accepted}` : ''}`);
+const persian = persianWords();
+const rulesOf = (p: Pack): string[] => lintPack(p, { commonWords: common, persianWords: persian }).map((w) => `${w.rule} ${w.path}${w.accepted ? ` accepted: ${w.accepted}` : ''}`);
 
 /** A pack with one entity and a dated, cited fact, so that only what a test adds is warned about. */
 function one(spec: Parameters<typeof entity>[0], overrides: Partial<Entity> = {}): Pack {
@@ -26,6 +27,26 @@ describe('the pack linter', () => {
   it('warns about an alias made of common words that neither needs context nor keeps its case', () => {
     expect(rulesOf(one({ id: 'mp', name: 'Maximum pressure campaign', type: 'concept', aliases: ['maximum pressure', { text: '2024 presidential election', needsContext: true }, { text: 'DOGE', caseSensitive: true }] })))
       .toEqual(['commonPhrase $.entities[0].name', 'commonPhrase $.entities[0].aliases[0]']);
+  });
+
+  it('warns about a Persian alias of common Persian words that nothing but context guards: Persian has no capitals', () => {
+    // ماسک is a face mask; written with Arabic kaf it is the same word; keeping its case guards nothing.
+    expect(rulesOf(one({ id: 'musk', name: 'Elon Musk', aliases: ['ماسک', 'ماسك', { text: 'ماسک', caseSensitive: true }, { text: 'ماسک', needsContext: true }, 'ایلان ماسک', 'زلنسکی'] })))
+      .toEqual(['commonPhrase $.entities[0].aliases[0]', 'commonPhrase $.entities[0].aliases[1]', 'commonPhrase $.entities[0].aliases[2]']);
+    // The list holds names too (آمریکا, واشنگتن): a broad entity is guarded; a narrow one is warned about.
+    expect(rulesOf(one({ id: 'us', name: 'United States', type: 'place', broad: true, aliases: ['آمریکا'] }))).toEqual([]);
+    expect(rulesOf(one({ id: 'dc', name: 'Washington', type: 'place', aliases: ['واشنگتن'] }))).toEqual(['commonPhrase $.entities[0].aliases[0]']);
+    // Each word common: the phrase is; a word the list does not hold makes a name.
+    expect(rulesOf(one({ id: 'musk', name: 'Elon Musk', aliases: ['آقای ماسک', 'ایلان ماسک'] }))).toEqual(['commonPhrase $.entities[0].aliases[0]']);
+  });
+
+  it('reads its Persian words from the word list, folded as the matcher folds text', () => {
+    // 10,000 entries, fewer once folded: the list holds some words in both spellings.
+    expect(persian.size).toBeGreaterThan(8000);
+    // The list writes اين and مي with Arabic yeh; folded, they are the Persian words.
+    expect(persian.has('این')).toBe(true);
+    expect(persian.has('اين')).toBe(false);
+    expect(persian.has('ماسک')).toBe(true);
   });
 
   it('does not count names as common words, and takes numbers as common', () => {
