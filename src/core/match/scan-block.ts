@@ -196,13 +196,12 @@ function dropOthersDescriptions(index: CompiledIndex, text: Uint16Array, lower: 
 const ALEF = 0x627;
 const WAW = 0x648;
 const YEH = 0x6cc;
-const HEH = 0x647;
 const SEEN = 0x633;
 const TEH = 0x62a;
-const MEEM = 0x645;
-const DAL = 0x62f;
-const NOON = 0x646;
 const ZWNJ = 0x200c;
+/** What a ZWNJ may join to a name and leave it the name (see joinedAfter). */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['ها', 'های', 'هایی', 'ای', 'ی', 'است', 'اند', 'ام', 'ایم', 'اید']);
+const LONGEST_SUFFIX = 4;
 
 /**
  * Whether the space at `at` (normalised) was a zero-width non-joiner that joins the name before it
@@ -213,22 +212,12 @@ const ZWNJ = 0x200c;
  */
 function joinedAfter(original: string, map: Int32Array, text: Uint16Array, at: number, n: number): boolean {
   if (original.charCodeAt(map[at]!) !== ZWNJ) return false;
-  // The buffers hold an earlier block's text past n: read nothing there.
-  const unit = (k: number): number => (k < n ? text[k]! : 0);
-  let k = at + 1;
-  if (unit(k) === HEH && unit(k + 1) === ALEF) {
-    k += 2;
-    if (unit(k) === YEH) k++;
-    if (unit(k) === YEH) k++;
-  } else if (unit(k) === ALEF && unit(k + 1) === YEH) {
-    k += 2;
-    if (unit(k) === MEEM || unit(k) === DAL) k++;
-  } else if (unit(k) === ALEF && unit(k + 1) === SEEN && unit(k + 2) === TEH) k += 3;
-  else if (unit(k) === ALEF && (unit(k + 1) === NOON || unit(k + 1) === MEEM)) k += unit(k + 1) === NOON && unit(k + 2) === DAL ? 3 : unit(k + 1) === MEEM ? 2 : -k;
-  else if (unit(k) === YEH) k++;
-  else return true;
-  if (k <= 0) return true;
-  return k < n && isWordAt(text, k, n);
+  // The word after the joiner, if short enough to be a suffix (reads nothing past n: the buffers
+  // hold an earlier block's text there).
+  let end = at + 1;
+  while (end < n && end - at <= LONGEST_SUFFIX && isWordAt(text, end, n)) end++;
+  if (end < n && isWordAt(text, end, n)) return true;
+  return !NAME_SUFFIXES.has(unitsToString(text, at + 1, end));
 }
 
 /**
