@@ -42,6 +42,22 @@ function pageSeen(page: Page, heading: string): Promise<PageSeen> {
   })()`) as Promise<PageSeen>;
 }
 
+/** Waits for a highlight of `text`, moves the pointer onto it, and waits until its card is open and placed. */
+async function hoverUntilCard(page: Page, text: string): Promise<void> {
+  const found = `${BACKSTORY_LIVE_RANGES}.find((r) => r.toString() === ${JSON.stringify(text)})`;
+  await page.waitForFunction(`!!${found}`, { polling: 50, timeout: 10_000 });
+  const point = (await page.evaluate(`(() => {
+    const box = ${found}.getClientRects()[0];
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  })()`)) as { x: number; y: number };
+  await page.mouse.move(5, 5);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForFunction(`(() => {
+    const root = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+    return !!root && !root.classList.contains('placing') && !!root.querySelector('.footer');
+  })()`, { polling: 50, timeout: 10_000 });
+}
+
 for (const name of BROWSERS) {
   describe(name, () => {
     let ext: LaunchedBrowser;
@@ -84,17 +100,7 @@ for (const name of BROWSERS) {
       const page = await ext.browser.newPage();
       await page.goto(server.origin + 'basic.html', { waitUntil: 'load' });
       await page.bringToFront();
-      await page.waitForFunction(`${BACKSTORY_LIVE_RANGES}.some((r) => r.toString() === 'Iran')`, { polling: 50, timeout: 10_000 });
-      const point = (await page.evaluate(`(() => {
-        const box = ${BACKSTORY_LIVE_RANGES}.find((r) => r.toString() === 'Iran').getClientRects()[0];
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      })()`)) as { x: number; y: number };
-      await page.mouse.move(5, 5);
-      await page.mouse.move(point.x, point.y);
-      await page.waitForFunction(`(() => {
-        const root = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
-        return !!root && !root.classList.contains('placing') && !!root.querySelector('.footer');
-      })()`, { polling: 50, timeout: 10_000 });
+      await hoverUntilCard(page, 'Iran');
       const seen = await page.evaluate(`(() => {
         const root = document.querySelector('backstory-card').shadowRoot.querySelector('.card');
         const part = (sel) => {
@@ -144,18 +150,7 @@ for (const name of BROWSERS) {
         if (seen.length >= expected.length) break;
       }
       expect(seen).toEqual(expected);
-      await page.waitForFunction(`${BACKSTORY_LIVE_RANGES}.some((r) => r.toString() === 'ایلان ماسک')`, { polling: 50, timeout: 10_000 });
-      const point = (await page.evaluate(`(() => {
-        const range = ${BACKSTORY_LIVE_RANGES}.find((r) => r.toString() === 'ایلان ماسک');
-        const box = range.getClientRects()[0];
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      })()`)) as { x: number; y: number };
-      await page.mouse.move(5, 5);
-      await page.mouse.move(point.x, point.y);
-      await page.waitForFunction(`(() => {
-        const root = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
-        return !!root && !root.classList.contains('placing') && !!root.querySelector('.footer');
-      })()`, { polling: 50, timeout: 10_000 });
+      await hoverUntilCard(page, 'ایلان ماسک');
       const card = await page.evaluate(`(() => {
         const root = document.querySelector('backstory-card').shadowRoot.querySelector('.card');
         const name = root.querySelector('.name');
