@@ -19,7 +19,7 @@
  * and the few typographic characters that fold to punctuation or space, as it is; any other text is
  * normalised in full first.
  */
-import { createBuffers, normalize, normalizeInto, unitsToString } from '../text/normalize';
+import { ARABIC_BLOCK, createBuffers, normalize, normalizeInto, unitsToString } from '../text/normalize';
 
 /**
  * One word of normalised text (see above), made on first use: merely compiling a pattern with these
@@ -47,7 +47,6 @@ const EXACT = '=';
  * met by the text's words as they are, or joined (see arabicHit).
  */
 const PREFIX = '~';
-const ARABIC_WORD = /[\u0600-\u06ff]/;
 
 /** A surrogate without its other half. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -74,7 +73,7 @@ export function gateWordsSource(aliases: Iterable<{ readonly norm: string; reado
     const words = wordsOf(caseSensitive ? norm : normalize(norm).lower);
     if (words.length === 0) return null;
     // Persian has no case: its lines are lower-cased like the rest (the scanner checks the case).
-    if (ARABIC_WORD.test(words[0]!)) lines.add(PREFIX + wordsOf(normalize(norm).lower).slice(0, 2).join(' '));
+    if (ARABIC_BLOCK.test(words[0]!)) lines.add(PREFIX + wordsOf(normalize(norm).lower).slice(0, 2).join(' '));
     else lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
   }
   // An alias of one word makes every line that starts with that word redundant, and a prefix every
@@ -182,7 +181,7 @@ function secondBegins(lines: ArabicLines, first: string, rest: string): boolean 
 function arabicHit(lines: ArabicLines, words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!ARABIC_WORD.test(w)) continue;
+    if (!ARABIC_BLOCK.test(w)) continue;
     if (lines.singles.has(w)) return true;
     const joined = EZAFE.exec(w);
     if (joined !== null && lines.singles.has(w.slice(0, joined.index + 1))) return true;

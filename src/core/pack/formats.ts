@@ -2,13 +2,13 @@
  * Format refinements for pack fields. Each returns a problem message or undefined, so they plug into
  * the schema's `string(...)` refinements.
  */
+import { isoSpan } from '../text/dates';
 import { normalizeAlias } from '../text/normalize';
 import { problemText, type ProblemText } from './schema';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Semantic Versioning 2.0.0, the regular expression suggested by semver.org.
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 // BCP 47 in the shape packs use: a language subtag, then optional script/region/variant subtags.
 const BCP47 = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -22,22 +22,9 @@ export function semver(value: string): ProblemText | undefined {
   return SEMVER.test(value) ? undefined : problemText('semver', [value], `must be a semantic version such as "1.0.0", got ${JSON.stringify(value)}`);
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
 /** True for an ISO 8601 calendar date of the forms YYYY, YYYY-MM or YYYY-MM-DD that exists. */
 export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  if (m[2] === undefined) return true;
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  if (m[3] === undefined) return true;
-  const day = Number(m[3]);
-  return day >= 1 && day <= daysInMonth(year, month);
+  return isoSpan(value) !== null;
 }
 
 /** Rejects dates that are not YYYY, YYYY-MM or YYYY-MM-DD, or that do not exist (2023-02-30). */

@@ -10,6 +10,8 @@
  * and Persian, Arabic-Indic or ASCII digits.
  */
 
+import { ARABIC_BLOCK } from './normalize';
+
 /** A span of days since 1970-01-01, both ends included. */
 export interface DateSpan {
   readonly lo: number;
@@ -114,7 +116,6 @@ const PERSIAN = new RegExp(
   `(?<![\\p{L}\\d])(?:(\\d{1,2})\\s+${FA_MONTH}\\s+(?:ماه\\s+)?(?:سال\\s+)?${FA_YEAR}|${FA_MONTH}\\s+(?:ماه\\s+)?(?:سال\\s+)?${FA_YEAR}|سال\\s+${FA_YEAR})`,
   'gu',
 );
-const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 
 /** Persian text as the date forms read it, one unit for one: the digits ASCII, Arabic yeh and kaf Persian. */
 function persianForDates(text: string): string {
@@ -237,7 +238,7 @@ export function blockDate(text: string): AppliedDate | null {
     }
     words.push(m[0]);
   }
-  if (ARABIC_SCRIPT.test(text)) {
+  if (ARABIC_BLOCK.test(text)) {
     persianDates(text, (s, value, written) => {
       if (s.lo < lo) {
         lo = s.lo;

@@ -47,6 +47,9 @@ for (let c = 0; c < 128; c++) {
 
 const ZWNJ = 0x200c;
 
+/** A character of the Arabic block (U+0600-U+06FF): where Persian and Arabic text is, for a quick test of a string. */
+export const ARABIC_BLOCK = /[\u0600-\u06ff]/;
+
 /** Whether a UTF-16 unit is of the Arabic script's blocks (letters, marks, its punctuation and digits). */
 export function isArabicScript(u: number): boolean {
   return (u >= 0x600 && u <= 0x6ff) || (u >= 0x750 && u <= 0x77f) || (u >= 0x8a0 && u <= 0x8ff) || (u >= 0xfb50 && u <= 0xfdff) || (u >= 0xfe70 && u <= 0xfefc);
