@@ -6,7 +6,7 @@ import { ENTITY_TYPES } from '../pack/types';
 import { isArabicScript, normalizeAlias } from '../text/normalize';
 import { buildAutomaton } from './build-automaton';
 import { gateWordsSource } from './gate-words';
-import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ALIAS_TIME_BOUND, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_JOINTS, ALIAS_NEEDS_CONTEXT, ALIAS_TIME_BOUND, ENTITY_BROAD, type CompiledIndex } from './compiled-index';
 import { DAY_MAX, DAY_MIN, isoSpan } from '../text/dates';
 import { prefilterSource } from './prefilter';
 import { buildPool, buildTextPool } from './string-pool';
@@ -31,6 +31,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
   const periodAlias: number[] = [];
   const periodFrom: number[] = [];
   const periodUntil: number[] = [];
+  const jointAlias: number[] = [];
+  const jointStart: number[] = [0];
+  const jointAt: number[] = [];
 
   const typeCode = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
   packs.forEach((pack, p) => {
@@ -56,10 +59,16 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
           periodUntil.push(a.until === undefined ? DAY_MAX : isoSpan(a.until)?.hi ?? DAY_MAX);
         }
         aliasEntity.push(entity);
+        const { key, joints } = aliasKey(a.norm.text);
         aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0) | (isDescriptive(a) ? ALIAS_DESCRIPTIVE : 0) |
-          (timeBound ? ALIAS_TIME_BOUND : 0));
-        aliasNorm.push(a.norm.text);
-        aliasLower.push(a.norm.lower);
+          (timeBound ? ALIAS_TIME_BOUND : 0) | (joints.length > 0 ? ALIAS_JOINTS : 0));
+        if (joints.length > 0) {
+          jointAlias.push(aliasEntity.length - 1);
+          jointAt.push(...joints);
+          jointStart.push(jointAt.length);
+        }
+        aliasNorm.push(key);
+        aliasLower.push(joints.length > 0 ? aliasKey(a.norm.lower).key : a.norm.lower);
       }
     });
     // Related, in both directions.
@@ -106,6 +115,9 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
     periodAlias: Int32Array.from(periodAlias),
     periodFrom: Int32Array.from(periodFrom),
     periodUntil: Int32Array.from(periodUntil),
+    jointAlias: Int32Array.from(jointAlias),
+    jointStart: Uint32Array.from(jointStart),
+    jointAt: Uint16Array.from(jointAt),
     entityType: Uint8Array.from(entityType),
     entityFlags: Uint8Array.from(entityFlags),
     entityPack: Uint16Array.from(entityPack),
@@ -145,35 +157,28 @@ export function indexedAliases(e: Entity): IndexedAlias[] {
     if (norm.lower === '') return;
     const period = { ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
     out.push({ text, norm, caseSensitive, needsContext, ...period });
-    // Persian writes a compound with a space, a zero-width non-joiner or neither ("نیویورک تایمز",
-    // "نیویورک‌تایمز", "نیویورکتایمز"): the text keeps the first two as a space, so the alias is
-    // indexed a second time without it.
-    for (const variant of joinedVariants(norm)) out.push({ text, norm: variant, caseSensitive, needsContext, ...period });
   };
   if (!e.aliases.some((a) => a.text === e.name)) add(e.name, false, false);
   for (const a of e.aliases) add(a.text, a.caseSensitive === true, a.needsContext === true, a.from, a.until);
   return out;
 }
 
-/** Most word breaks between Arabic-script letters an alias is indexed with every way of joining. */
-const MAX_JOINTS = 3;
-
 /**
- * The forms of a normalised alias with its word breaks between two Arabic-script letters joined:
- * every combination up to MAX_JOINTS breaks, else all joined. None for an alias without such breaks.
+ * An alias's key for the automaton: its normalised text with each word break between two
+ * Arabic-script letters taken out, and where those breaks were (offsets in the key). Persian writes
+ * a compound with a space, a zero-width non-joiner or neither ("نیویورک تایمز", "نیویورک‌تایمز",
+ * "نیویورکتایمز"): the scanner reads such a break in the text as nothing, and a match keeps it only
+ * where the alias has one (see jointsAllow in scan-block.ts).
  */
-function joinedVariants(norm: { readonly text: string; readonly lower: string }): { text: string; lower: string }[] {
+export function aliasKey(norm: string): { key: string; joints: number[] } {
   const joints: number[] = [];
-  for (let i = 1; i + 1 < norm.text.length; i++) {
-    if (norm.text.charCodeAt(i) === 32 && isArabicScript(norm.text.charCodeAt(i - 1)) && isArabicScript(norm.text.charCodeAt(i + 1))) joints.push(i);
+  let key = '';
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if (c === 32 && i > 0 && i + 1 < norm.length && isArabicScript(norm.charCodeAt(i - 1)) && isArabicScript(norm.charCodeAt(i + 1))) joints.push(key.length);
+    else key += norm[i];
   }
-  if (joints.length === 0) return [];
-  const masks = joints.length <= MAX_JOINTS ? Array.from({ length: (1 << joints.length) - 1 }, (_, m) => m + 1) : [(1 << joints.length) - 1];
-  return masks.map((mask) => {
-    const drop = new Set(joints.filter((_, k) => (mask & (1 << k)) !== 0));
-    const keep = (t: string) => t.split('').filter((_, i) => !drop.has(i)).join('');
-    return { text: keep(norm.text), lower: keep(norm.lower) };
-  });
+  return { key, joints };
 }
 
 /** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */

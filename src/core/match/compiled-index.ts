@@ -23,6 +23,12 @@ export const ALIAS_DESCRIPTIVE = 4;
  * days are in `periodFrom`/`periodUntil`, found by the alias's place in `periodAlias`.
  */
 export const ALIAS_TIME_BOUND = 8;
+/**
+ * Alias flag: the alias has word breaks between Arabic-script letters, which a page may write as a
+ * space, a zero-width non-joiner or nothing. Its key in the automaton has them taken out; where
+ * they were is in `jointAt`, found by the alias's place in `jointAlias`.
+ */
+export const ALIAS_JOINTS = 16;
 /** Entity flag: a country or large institution, only shown among two other entities of the pack. */
 export const ENTITY_BROAD = 1;
 
@@ -53,13 +59,16 @@ export interface CompiledIndex {
   // Aliases.
   /** Entity of each alias. */
   readonly aliasEntity: Int32Array;
-  /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}, {@link ALIAS_DESCRIPTIVE}, {@link ALIAS_TIME_BOUND}). */
+  /** Flags of each alias ({@link ALIAS_CASE_SENSITIVE}, {@link ALIAS_NEEDS_CONTEXT}, {@link ALIAS_DESCRIPTIVE}, {@link ALIAS_TIME_BOUND}, {@link ALIAS_JOINTS}). */
   readonly aliasFlags: Uint8Array;
-  /** Length of each alias's normalised text (the match length), in UTF-16 units. */
+  /**
+   * Length of each alias's key in the automaton, in UTF-16 units: its normalised text, without the
+   * breaks of {@link ALIAS_JOINTS} (a match is as long, plus the breaks the page wrote).
+   */
   readonly aliasLength: Uint16Array;
   /**
-   * Offsets into `caseTextPool`: the normalised original-case text of each case-sensitive alias,
-   * which a match must equal exactly; empty for the others (most aliases: kept out of the bytes).
+   * Offsets into `caseTextPool`: the normalised original-case key of each case-sensitive alias,
+   * which a match must equal exactly (but for the breaks of {@link ALIAS_JOINTS}); empty for the others (most aliases: kept out of the bytes).
    */
   readonly caseTextStart: Uint32Array;
   readonly caseTextPool: Uint8Array | Uint16Array;
@@ -68,6 +77,12 @@ export interface CompiledIndex {
   /** First and last day of each one's period (days since 1970-01-01; DAY_MIN/DAY_MAX where open). */
   readonly periodFrom: Int32Array;
   readonly periodUntil: Int32Array;
+  /** The aliases with {@link ALIAS_JOINTS}, ascending: only those in Arabic script, so kept apart. */
+  readonly jointAlias: Int32Array;
+  /** Per alias of `jointAlias` (length + 1): its first break in `jointAt`. */
+  readonly jointStart: Uint32Array;
+  /** Where each break was: the offset in the alias's key of the letter after it, ascending per alias. */
+  readonly jointAt: Uint16Array;
 
   // Entities.
   /** Type code of each entity (index into {@link ENTITY_TYPE_CODES}). */

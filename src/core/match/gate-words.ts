@@ -77,10 +77,10 @@ export function gateWordsSource(aliases: Iterable<{ readonly norm: string; reado
     else lines.add((caseSensitive ? EXACT : '') + words.slice(0, 2).join(' '));
   }
   // An alias of one word makes every line that starts with that word redundant, and a prefix every
-  // prefix it begins (the joined forms of a Persian name: "~ایلانماسک" after "~ایلان").
+  // prefix it begins (a Persian name the pack also writes joined: "~ایلانماسک" after "~ایلان").
   const singles = new Set([...lines].filter((line) => !line.includes(' ')));
-  // In Arabic script, a line of two words is met by any form that begins with them joined, so the
-  // joined forms the index holds for an alias ("~ایلانماسک" beside "~ایلان ماسک") add nothing.
+  // In Arabic script, a line of two words is met by any form that begins with them joined, so a
+  // joined form the pack also lists ("~ایلانماسک" beside "~ایلان ماسک") adds nothing.
   const pairs = [...lines].filter((line) => line.startsWith(PREFIX) && line.includes(' ')).map((line) => line.slice(PREFIX.length).replace(' ', ''));
   const covered = (line: string): boolean => {
     // (A pair stays even where its first word is a line of its own: joined, it is another word.)

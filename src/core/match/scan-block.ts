@@ -4,11 +4,11 @@
  * broad, mode, filters) come later, in the page's decisions (`src/core/page`).
  */
 import { ASCII_WORD, isWordAt, isWordBefore, wordStartBefore } from '../text/char-class';
-import { createBuffers, normalize, normalizeInto, unitsToString, type NormalizedBuffers } from '../text/normalize';
+import { createBuffers, isArabicScript, normalize, normalizeInto, unitsToString, type NormalizedBuffers } from '../text/normalize';
 import { textPoolString } from './string-pool';
 import { COMMON_WORDS } from './name-words';
 import { findEdge } from './build-automaton';
-import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_JOINTS, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
 import type { AppliedDate } from '../text/dates';
 import { beginBlock, dateAllows, endBlock, withDates } from './periods';
 import { FUSED_ALWAYS, fusedWith, isHeading, isShouted } from './fused-names';
@@ -64,8 +64,11 @@ const scratch: NormalizedBuffers = createBuffers(4096);
 let candStart = new Int32Array(256);
 let candEnd = new Int32Array(256);
 let candState = new Int32Array(256);
+/** In a block with Arabic-script text: the offset in the text of each unit the automaton read (see isJoint). */
+let readAt = new Int32Array(4096);
 
 const COMBINING_MARK = /^\p{M}$/u;
+const SPACE = 32;
 
 function growCandidates(): void {
   const size = candStart.length * 2;
@@ -80,42 +83,85 @@ function growCandidates(): void {
   candState = st;
 }
 
-/** Whether the original-case normalised text at `start` equals the alias's normalised text. */
-function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, alias: number): boolean {
+/**
+ * Whether the normalised text has a word break at `i` between two Arabic-script letters: one the
+ * automaton reads as nothing, and a match keeps only where its alias has one (see aliasKey).
+ */
+function isJoint(text: Uint16Array, i: number, n: number): boolean {
+  return text[i] === SPACE && i > 0 && i + 1 < n && isArabicScript(text[i - 1]!) && isArabicScript(text[i + 1]!);
+}
+
+/** Whether the original-case normalised text of [start, end) equals the alias's key (breaks aside). */
+function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, end: number, alias: number): boolean {
   const a = index.caseTextStart[alias]!;
   const b = index.caseTextStart[alias + 1]!;
   const pool = index.caseTextPool;
-  for (let k = a; k < b; k++) if (pool[k] !== text[start + k - a]) return false;
+  const breaks = end - start !== b - a;
+  let i = start;
+  for (let k = a; k < b; k++, i++) {
+    if (breaks && isJoint(text, i, end)) i++;
+    if (pool[k] !== text[i]) return false;
+  }
   return true;
 }
 
-/** Whether an alias of a candidate may stand: its case matches, and the date does not rule it out (./periods.ts). */
-function aliasValid(index: CompiledIndex, text: Uint16Array, start: number, alias: number): boolean {
-  if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) !== 0 && !caseMatches(index, text, start, alias)) return false;
+/**
+ * Whether each break the text has in [start, end) between Arabic-script letters is one the alias
+ * has (as a space, a zero-width non-joiner or nothing: "نیویورک تایمز" matches "نیویورکتایمز",
+ * but "ایران" does not match "ای ران").
+ */
+function jointsAllow(index: CompiledIndex, text: Uint16Array, start: number, end: number, alias: number): boolean {
+  if ((index.aliasFlags[alias]! & ALIAS_JOINTS) === 0) return false;
+  const list = index.jointAlias;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < alias) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = index.jointStart[lo]!;
+  const last = index.jointStart[lo + 1]!;
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    if (!isJoint(text, i, end)) {
+      k++;
+      continue;
+    }
+    while (j < last && index.jointAt[j]! < k) j++;
+    if (j === last || index.jointAt[j] !== k) return false;
+  }
+  return true;
+}
+
+/** Whether an alias of a candidate may stand: its breaks and case match, and the date does not rule it out (./periods.ts). */
+function aliasValid(index: CompiledIndex, text: Uint16Array, start: number, end: number, alias: number): boolean {
+  if (end - start !== index.aliasLength[alias] && !jointsAllow(index, text, start, end, alias)) return false;
+  if ((index.aliasFlags[alias]! & ALIAS_CASE_SENSITIVE) !== 0 && !caseMatches(index, text, start, end, alias)) return false;
   return dateAllows(index, alias);
 }
 
 /**
- * The aliases of state `s` that pass the case check at `start`, primary first: how many, with the
- * first in `firstValid` (a block's candidates rarely have more than one, and then get a list).
+ * The aliases of state `s` that pass the case check at [start, end), primary first: how many, with
+ * the first in `firstValid` (a block's candidates rarely have more than one, and then get a list).
  */
 let firstValid = -1;
-function countValid(index: CompiledIndex, text: Uint16Array, s: number, start: number): number {
+function countValid(index: CompiledIndex, text: Uint16Array, s: number, start: number, end: number): number {
   let n = 0;
   for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
     const alias = index.outAlias[k]!;
-    if (aliasValid(index, text, start, alias)) {
+    if (aliasValid(index, text, start, end, alias)) {
       if (n++ === 0) firstValid = alias;
     }
   }
   return n;
 }
 
-function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start: number): number[] {
+function validAliases(index: CompiledIndex, text: Uint16Array, s: number, start: number, end: number): number[] {
   const out: number[] = [];
   for (let k = index.outStart[s]!; k < index.outStart[s + 1]!; k++) {
     const alias = index.outAlias[k]!;
-    if (aliasValid(index, text, start, alias)) out.push(alias);
+    if (aliasValid(index, text, start, end, alias)) out.push(alias);
   }
   return out;
 }
@@ -133,7 +179,6 @@ const acceptedEnd: number[] = [];
 
 const APOSTROPHE = 39;
 const LOWER_S = 115;
-const SPACE = 32;
 
 function related(index: CompiledIndex, a: number, b: number): boolean {
   if (a === b) return true;
@@ -295,11 +340,19 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   const { rootAscii, edgeStart, edgeChar, fail, dictLink, outStart, aliasLength } = index;
   const firstOut = index.outAlias;
 
-  // Pass 1: every (start, end, state) whose span is bounded by non-word characters.
+  // Pass 1: every (start, end, state) whose span is bounded by non-word characters. In Arabic
+  // script the automaton reads a break between two letters as nothing (see aliasKey).
+  const arabic = buf.arabic === true;
+  if (arabic && readAt.length < n) readAt = new Int32Array(n);
+  let read = 0;
   let count = 0;
   let s = 0;
   for (let i = 0; i < n; i++) {
     const c = lower[i]!;
+    if (arabic) {
+      if (isJoint(lower, i, n)) continue;
+      readAt[read++] = i;
+    }
     for (;;) {
       if (s === 0) {
         // No mention starts inside a word (see build-automaton.ts): wait for the next one.
@@ -328,7 +381,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
     }
     while (o >= 0) {
       const len = aliasLength[firstOut[outStart[o]!]!]!;
-      const start = i + 1 - len;
+      const start = arabic ? readAt[read - len]! : i + 1 - len;
       const prev = start > 0 ? text[start - 1]! : 32;
       if (!(prev < 128 ? ASCII_WORD[prev] === 1 : isWordBefore(text, start))) {
         if (count === candStart.length) growCandidates();
@@ -351,7 +404,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
   let m = 0;
   orderMaxLen = 0;
   for (let k = 0; k < count; k++) {
-    const valid = countValid(index, text, candState[k]!, candStart[k]!);
+    const valid = countValid(index, text, candState[k]!, candStart[k]!, candEnd[k]!);
     if (valid === 0) continue;
     // Insertion by (start ascending, end descending): candidates come by end, so nearly in order.
     const cs = candStart[k]!;
@@ -418,7 +471,7 @@ export function scanBlock(index: CompiledIndex, blockText: string, options: Scan
       entity: index.aliasEntity[alias]!,
       strong: (index.aliasFlags[alias]! & ALIAS_NEEDS_CONTEXT) === 0,
     };
-    const alternatives = orderValid[j]! > 1 ? validAliases(index, text, candState[k]!, start) : null;
+    const alternatives = orderValid[j]! > 1 ? validAliases(index, text, candState[k]!, start, end) : null;
     const withAlternatives = alternatives === null ? match : { ...match, alternatives };
     matches.push(index.periodAlias.length === 0 ? withAlternatives : withDates(index, withAlternatives));
   }

@@ -13,7 +13,7 @@ import { buildPool, poolString } from './string-pool';
 
 const MAGIC = 0x58494b42; // "BKIX" read as a little-endian u32
 /** Bumped whenever the layout or the meaning of a section changes. */
-export const INDEX_FORMAT_VERSION = 10;
+export const INDEX_FORMAT_VERSION = 11;
 const PROBE = 0x01020304;
 
 type Kind = 'u8' | 'u16' | 'i32' | 'u32';
@@ -40,6 +40,9 @@ const FIELDS = [
   ['periodAlias', 'i32'],
   ['periodFrom', 'i32'],
   ['periodUntil', 'i32'],
+  ['jointAlias', 'i32'],
+  ['jointStart', 'u32'],
+  ['jointAt', 'u16'],
   ['entityType', 'u8'],
   ['entityFlags', 'u8'],
   ['entityPack', 'u16'],

@@ -28,6 +28,8 @@ export interface NormalizedBuffers {
   length: number;
   /** Whether some space of the text was a zero-width non-joiner (between Arabic-script letters). */
   joinerSpace?: boolean;
+  /** Whether the text holds an Arabic-script unit (then its word breaks may be a name's: see aliasKey). */
+  arabic?: boolean;
   text: Uint16Array;
   lower: Uint16Array;
   map: Int32Array;
@@ -106,6 +108,7 @@ export function normalizeInto(src: string, buf: NormalizedBuffers = createBuffer
   // Invariant: capacity >= written + (units left to read) + 1, so ASCII never needs a bounds check.
   buf.length = 0;
   buf.joinerSpace = false;
+  buf.arabic = false;
   if (buf.text.length < n + 16) grow(buf, n + 16);
   let text = buf.text;
   let lower = buf.lower;
@@ -149,6 +152,7 @@ export function normalizeInto(src: string, buf: NormalizedBuffers = createBuffer
     }
     if (c >= 0x600 && c <= 0x6ff) {
       const folded = (arabicFolds ??= arabicTable())[c - 0x600]!;
+      buf.arabic = true;
       if (folded === -1) continue;
       if (folded >= 0) {
         prevSpace = false;
@@ -185,6 +189,7 @@ export function normalizeInto(src: string, buf: NormalizedBuffers = createBuffer
       } else {
         prevSpace = false;
       }
+      if (u >= 0x600 && isArabicScript(u)) buf.arabic = true;
       text[pos] = u;
       lower[pos] = fold.lower.charCodeAt(j);
       map[pos++] = i;
