@@ -59,16 +59,16 @@ export function compilePacks(packs: readonly Pack[]): CompiledIndex {
           periodUntil.push(a.until === undefined ? DAY_MAX : isoSpan(a.until)?.hi ?? DAY_MAX);
         }
         aliasEntity.push(entity);
-        const { key, joints } = aliasKey(a.norm.text);
+        const key = aliasKey(a.norm);
         aliasFlags.push((a.caseSensitive ? ALIAS_CASE_SENSITIVE : 0) | (a.needsContext ? ALIAS_NEEDS_CONTEXT : 0) | (isDescriptive(a) ? ALIAS_DESCRIPTIVE : 0) |
-          (timeBound ? ALIAS_TIME_BOUND : 0) | (joints.length > 0 ? ALIAS_JOINTS : 0));
-        if (joints.length > 0) {
+          (timeBound ? ALIAS_TIME_BOUND : 0) | (key.joints.length > 0 ? ALIAS_JOINTS : 0));
+        if (key.joints.length > 0) {
           jointAlias.push(aliasEntity.length - 1);
-          jointAt.push(...joints);
+          jointAt.push(...key.joints);
           jointStart.push(jointAt.length);
         }
-        aliasNorm.push(key);
-        aliasLower.push(joints.length > 0 ? aliasKey(a.norm.lower).key : a.norm.lower);
+        aliasNorm.push(key.text);
+        aliasLower.push(key.lower);
       }
     });
     // Related, in both directions.
@@ -164,21 +164,25 @@ export function indexedAliases(e: Entity): IndexedAlias[] {
 }
 
 /**
- * An alias's key for the automaton: its normalised text with each word break between two
- * Arabic-script letters taken out, and where those breaks were (offsets in the key). Persian writes
- * a compound with a space, a zero-width non-joiner or neither ("نیویورک تایمز", "نیویورک‌تایمز",
- * "نیویورکتایمز"): the scanner reads such a break in the text as nothing, and a match keeps it only
- * where the alias has one (see jointsAllow in scan-block.ts).
+ * An alias's key for the automaton: its normalised text and lower-cased twin with each word break
+ * between two Arabic-script letters taken out, and where those breaks were (offsets in the key).
+ * Persian writes a compound with a space, a zero-width non-joiner or neither ("نیویورک تایمز",
+ * "نیویورک‌تایمز", "نیویورکتایمز"): the scanner reads such a break in the text as nothing, and a
+ * match keeps it only where the alias has one (see jointsAllow in scan-block.ts).
  */
-export function aliasKey(norm: string): { key: string; joints: number[] } {
+export function aliasKey(norm: { readonly text: string; readonly lower: string }): { text: string; lower: string; joints: number[] } {
   const joints: number[] = [];
-  let key = '';
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    if (c === 32 && i > 0 && i + 1 < norm.length && isArabicScript(norm.charCodeAt(i - 1)) && isArabicScript(norm.charCodeAt(i + 1))) joints.push(key.length);
-    else key += norm[i];
+  let text = '';
+  let lower = '';
+  for (let i = 0; i < norm.text.length; i++) {
+    if (norm.text.charCodeAt(i) === 32 && i > 0 && i + 1 < norm.text.length && isArabicScript(norm.text.charCodeAt(i - 1)) && isArabicScript(norm.text.charCodeAt(i + 1))) {
+      joints.push(text.length);
+    } else {
+      text += norm.text[i];
+      lower += norm.lower[i];
+    }
   }
-  return { key, joints };
+  return { text, lower, joints };
 }
 
 /** Compiles one pack into an index (entity keys are still namespaced: `packId:entityId`). */

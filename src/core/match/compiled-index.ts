@@ -109,6 +109,21 @@ export interface CompiledIndex {
   readonly prefilter: string;
 }
 
+/**
+ * The place of `alias` in an ascending list of aliases kept apart ({@link CompiledIndex.periodAlias},
+ * {@link CompiledIndex.jointAlias}): few, so a binary search. The alias must be in the list.
+ */
+export function placeOf(list: Int32Array, alias: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < alias) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Number of aliases in the index. */
 export function aliasCount(index: CompiledIndex): number {
   return index.aliasEntity.length;

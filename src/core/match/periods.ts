@@ -6,7 +6,7 @@
  * with endBlock, so the block's text and the caller's options are not kept after the scan.
  */
 import { blockDate, fitsPeriod, type AppliedDate } from '../text/dates';
-import { ALIAS_TIME_BOUND, type CompiledIndex } from './compiled-index';
+import { ALIAS_TIME_BOUND, placeOf, type CompiledIndex } from './compiled-index';
 
 /** Where the page's date comes from: the date itself, a function that finds it, or none. */
 export type PageDateSource = AppliedDate | null | undefined | (() => AppliedDate | null);
@@ -43,24 +43,11 @@ export function appliedDate(): AppliedDate | null {
   return blockDated;
 }
 
-/** Where time-bound alias `alias` is in the index's period arrays (they are few: a binary search). */
-function periodIndex(index: CompiledIndex, alias: number): number {
-  const list = index.periodAlias;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < alias) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** How the date that applies stands to time-bound alias `alias`'s period: 1 within, -1 outside, 0 no date or across its edge. */
 export function dateFit(index: CompiledIndex, alias: number): -1 | 0 | 1 {
   const date = appliedDate();
   if (date === null) return 0;
-  const k = periodIndex(index, alias);
+  const k = placeOf(index.periodAlias, alias);
   return fitsPeriod(date, index.periodFrom[k]!, index.periodUntil[k]!);
 }
 

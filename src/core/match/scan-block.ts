@@ -8,7 +8,7 @@ import { createBuffers, isArabicScript, normalize, normalizeInto, unitsToString,
 import { textPoolString } from './string-pool';
 import { COMMON_WORDS } from './name-words';
 import { findEdge } from './build-automaton';
-import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_JOINTS, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, type CompiledIndex } from './compiled-index';
+import { ALIAS_CASE_SENSITIVE, ALIAS_DESCRIPTIVE, ALIAS_JOINTS, ALIAS_NEEDS_CONTEXT, ENTITY_TYPE_CODES, placeOf, type CompiledIndex } from './compiled-index';
 import type { AppliedDate } from '../text/dates';
 import { beginBlock, dateAllows, endBlock, withDates } from './periods';
 import { FUSED_ALWAYS, fusedWith, isHeading, isShouted } from './fused-names';
@@ -112,16 +112,9 @@ function caseMatches(index: CompiledIndex, text: Uint16Array, start: number, end
  */
 function jointsAllow(index: CompiledIndex, text: Uint16Array, start: number, end: number, alias: number): boolean {
   if ((index.aliasFlags[alias]! & ALIAS_JOINTS) === 0) return false;
-  const list = index.jointAlias;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < alias) lo = mid + 1;
-    else hi = mid;
-  }
-  let j = index.jointStart[lo]!;
-  const last = index.jointStart[lo + 1]!;
+  const place = placeOf(index.jointAlias, alias);
+  let j = index.jointStart[place]!;
+  const last = index.jointStart[place + 1]!;
   let k = 0;
   for (let i = start; i < end; i++) {
     if (!isJoint(text, i, end)) {
